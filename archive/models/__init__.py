@@ -1,0 +1,18 @@
+"""Records of the archive. Read logic lives in the QuerySets beside each model."""
+
+from archive.models.articles import Article
+from archive.models.events import Event, EventParticipant
+from archive.models.indexing import PendingIndexUpdate
+from archive.models.pages import SourcePage
+from archive.models.people import Mention, Person, PersonAlias
+
+__all__ = [
+    "Article",
+    "Event",
+    "EventParticipant",
+    "Mention",
+    "PendingIndexUpdate",
+    "Person",
+    "PersonAlias",
+    "SourcePage",
+]

@@ -1,0 +1,142 @@
+import datetime as dt
+
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from archive.models.pages import DateStatus, SourcePage
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles a reader may see: dated or not, but not withdrawn by an admin."""
+        return self.filter(is_hidden=False)
+
+    def dated(self):
+        return self.published().filter(published__isnull=False)
+
+    def on_day(self, day: dt.date):
+        return self.published().filter(published=day)
+
+    def in_range(self, date_from: dt.date | None = None, date_to: dt.date | None = None):
+        qs = self
+        if date_from:
+            qs = qs.filter(published__gte=date_from)
+        if date_to:
+            qs = qs.filter(published__lte=date_to)
+        return qs
+
+    def needing_review(self):
+        return self.filter(needs_review=True)
+
+    def for_listing(self):
+        """What a list row shows: title, date, page, the names in it, with fixed queries."""
+        from archive.models.people import Mention
+
+        return self.select_related("source_page").prefetch_related(
+            Prefetch(
+                "mentions",
+                queryset=Mention.objects.visible().select_related("person").order_by("id"),
+            )
+        )
+
+    def year_counts(self):
+        return (
+            self.dated()
+            .annotate(year=ExtractYear("published"))
+            .values("year")
+            .annotate(n=Count("id"))
+            .order_by("year")
+        )
+
+    def month_counts(self, year: int):
+        return (
+            self.dated()
+            .filter(published__year=year)
+            .annotate(month=ExtractMonth("published"))
+            .values("month")
+            .annotate(n=Count("id"))
+            .order_by("month")
+        )
+
+    def day_counts(self, year: int, month: int):
+        return (
+            self.dated()
+            .filter(published__year=year, published__month=month)
+            .annotate(day=ExtractDay("published"))
+            .values("day")
+            .annotate(n=Count("id"))
+            .order_by("day")
+        )
+
+    def issue_days(self):
+        """Distinct issue dates with their article counts, oldest first."""
+        return self.dated().values("published").annotate(n=Count("id")).order_by("published")
+
+    def mentioning(self, person):
+        return self.filter(Q(mentions__person=person)).distinct()
+
+
+class Article(models.Model):
+    source_page = models.ForeignKey(
+        SourcePage,
+        verbose_name="版面原文",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+    )
+    source = models.CharField("来源", max_length=255, blank=True)
+    position = models.PositiveSmallIntegerField("版面内顺序", default=0)
+    page = models.PositiveSmallIntegerField("版次", null=True, blank=True)
+
+    kicker = models.CharField("引题", max_length=300, blank=True)
+    title = models.CharField("标题", max_length=300)
+    title_is_derived = models.BooleanField(
+        "标题由系统生成", default=False, help_text="OCR 丢失了标题，标题取自导语。"
+    )
+    deck = models.CharField("副题", max_length=500, blank=True)
+    body = models.TextField("正文", help_text="一段一行。")
+    captions = models.TextField("图片说明", blank=True, help_text="一条一行。")
+
+    published = models.DateField("出版日期", null=True, blank=True, db_index=True)
+    date_status = models.CharField(
+        "日期来源", max_length=10, choices=DateStatus.choices, default=DateStatus.UNKNOWN
+    )
+
+    fingerprint = models.CharField(max_length=64, unique=True, editable=False)
+    is_hidden = models.BooleanField("隐藏", default=False, help_text="不在网站和检索中出现。")
+    needs_review = models.BooleanField("待审核", default=False, db_index=True)
+    review_reasons = models.JSONField("待审核原因", default=list, blank=True)
+    # Fields an admin changed by hand; a later import never overwrites them.
+    edited_fields = models.JSONField(default=list, blank=True, editable=False)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        ordering = ["-published", "page", "position", "id"]
+        indexes = [models.Index(fields=["published", "page", "position"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("archive:article", args=[self.pk])
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n") if p.strip()]
+
+    def reporters(self):
+        return [m for m in self.mentions.all() if m.is_byline]
+
+    def persons_in_text(self):
+        return [m for m in self.mentions.all() if not m.is_byline]

@@ -1,0 +1,37 @@
+from django.db import models
+
+
+class DateStatus(models.TextChoices):
+    GIVEN = "given", "由用户给出"
+    INFERRED = "inferred", "由版面推断"
+    UNKNOWN = "unknown", "年份不明，待审核"
+
+
+class SourcePage(models.Model):
+    """One OCR'd page file exactly as it was imported; articles point back to it."""
+
+    file_name = models.CharField("文件名", max_length=255, db_index=True)
+    checksum = models.CharField("SHA-256", max_length=64, unique=True)
+    encoding = models.CharField("编码", max_length=20)
+    text = models.TextField("OCR 全文")
+    page_number = models.PositiveSmallIntegerField("版次", null=True, blank=True)
+    issue_date = models.DateField("出版日期", null=True, blank=True, db_index=True)
+    date_status = models.CharField(
+        "日期来源", max_length=10, choices=DateStatus.choices, default=DateStatus.UNKNOWN
+    )
+    year_evidence = models.TextField("年份依据", blank=True)
+    warnings = models.JSONField("导入警告", default=list, blank=True)
+    imported_at = models.DateTimeField("导入时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "版面原文"
+        verbose_name_plural = "版面原文"
+        ordering = ["-issue_date", "page_number", "file_name"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("archive:source_page", args=[self.pk])

@@ -1,0 +1,1 @@
+"""Exact Chinese search on Whoosh through Haystack."""
