@@ -97,7 +97,9 @@ class MentionQuerySet(models.QuerySet):
 class Mention(models.Model):
     """A person named in an article, with the title or byline role written next to the name."""
 
-    article = models.ForeignKey("archive.Article", on_delete=models.CASCADE, related_name="mentions")
+    article = models.ForeignKey(
+        "archive.Article", on_delete=models.CASCADE, related_name="mentions"
+    )
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="mentions")
     kind = models.CharField("类型", max_length=16, choices=MentionKind.choices)
     role = models.CharField("职务/身份", max_length=64, blank=True)
