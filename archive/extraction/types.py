@@ -56,6 +56,7 @@ class LeadDate:
     month: int | None = None
     day: int | None = None
     year: int | None = None
+    end_day: int | None = None  # "5月26日、27日": the happening spans to this day
     time_of_day: str = ""  # 上午, 下午, 晚上 …
     relative: str = ""  # 昨日, 今天, 日前 … when the lead uses a relative word
     text: str = ""
@@ -65,6 +66,7 @@ class LeadDate:
 class YearGuess:
     year: int | None
     evidence: tuple[str, ...] = ()
+    weight: float = 0.0  # below 2 the year is a weak guess and is flagged for review
 
 
 @dataclass(frozen=True)

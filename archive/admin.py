@@ -1,0 +1,183 @@
+"""The admin is where mistakes are corrected; every change is kept in history."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.shortcuts import render
+from simple_history.admin import SimpleHistoryAdmin
+
+from archive.models import (
+    Article,
+    Event,
+    EventParticipant,
+    Mention,
+    PendingIndexUpdate,
+    Person,
+    PersonAlias,
+    SourcePage,
+)
+from archive.models.people import PersonStatus
+from archive.services.people import merge_persons, pinyin_keys, set_status
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "kind", "role", "count", "confidence"]
+    readonly_fields = ["confidence"]
+
+
+@admin.register(Article)
+class ArticleAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "published", "page", "source", "date_status", "needs_review"]
+    list_filter = ["needs_review", "date_status", "title_is_derived", "is_hidden", "published"]
+    search_fields = ["title", "kicker", "deck", "body", "source"]
+    date_hierarchy = "published"
+    list_per_page = 50
+    inlines = [MentionInline]
+    readonly_fields = ["fingerprint", "source_page", "edited_fields", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["kicker", "title", "title_is_derived", "deck", "body", "captions"]}),
+        ("日期与版面", {"fields": ["published", "date_status", "page", "position", "source"]}),
+        ("审核", {"fields": ["needs_review", "review_reasons", "is_hidden"]}),
+        (
+            "来源",
+            {"fields": ["source_page", "fingerprint", "edited_fields"], "classes": ["collapse"]},
+        ),
+    ]
+    actions = ["mark_reviewed", "hide"]
+
+    def save_model(self, request, obj, form, change):
+        if change and form.changed_data:
+            # Remember what a person corrected so no later import overwrites it.
+            obj.edited_fields = sorted(set(obj.edited_fields) | set(form.changed_data))
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="标记为已审核")
+    def mark_reviewed(self, request, queryset):
+        for article in queryset:
+            article.needs_review = False
+            article.save(update_fields=["needs_review", "updated_at"])
+
+    @admin.action(description="隐藏（不在网站和检索中出现）")
+    def hide(self, request, queryset):
+        for article in queryset:
+            article.is_hidden = True
+            article.save(update_fields=["is_hidden", "updated_at"])
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 0
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "status", "article_count", "needs_review", "pinyin"]
+    list_filter = ["status", "needs_review"]
+    search_fields = ["name", "pinyin", "pinyin_initials", "aliases__name"]
+    readonly_fields = ["created_at"]
+    inlines = [PersonAliasInline]
+    actions = ["confirm", "reject", "merge"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_articles=Count("mentions__article", distinct=True))
+        )
+
+    @admin.display(description="文章数", ordering="_articles")
+    def article_count(self, obj):
+        return obj._articles
+
+    def save_model(self, request, obj, form, change):
+        if "name" in form.changed_data or not obj.pinyin:
+            obj.pinyin, obj.pinyin_initials = pinyin_keys(obj.name)
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="确认是人名（以后导入总会识别）")
+    def confirm(self, request, queryset):
+        count = set_status(queryset, PersonStatus.CONFIRMED)
+        self.message_user(request, f"已确认 {count} 位人物。", messages.SUCCESS)
+
+    @admin.action(description="不是人名（以后导入不再识别）")
+    def reject(self, request, queryset):
+        count = set_status(queryset, PersonStatus.REJECTED)
+        self.message_user(request, f"已标记 {count} 条为“不是人名”。", messages.SUCCESS)
+
+    @admin.action(description="合并为同一人…")
+    def merge(self, request, queryset):
+        persons = list(queryset.order_by("-_articles", "name"))
+        if len(persons) < 2:
+            self.message_user(request, "请至少选择两位人物。", messages.WARNING)
+            return None
+        if "target" in request.POST:
+            target = next((p for p in persons if str(p.pk) == request.POST["target"]), None)
+            if target is None:
+                self.message_user(request, "请选择保留的人物。", messages.ERROR)
+                return None
+            merge_persons(target, [p for p in persons if p.pk != target.pk])
+            self.message_user(
+                request,
+                f"已合并为“{target.name}”，其他名字保留为别名。",
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "合并人物",
+            "persons": persons,
+            "opts": self.model._meta,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return render(request, "admin/archive/person/merge.html", context)
+
+
+class ParticipantInline(admin.TabularInline):
+    model = EventParticipant
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "date",
+        "time_of_day",
+        "kind",
+        "place",
+        "article_count",
+        "needs_review",
+    ]
+    list_filter = ["needs_review", "kind", "date_is_uncertain", "date"]
+    search_fields = ["title", "place", "summary"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["articles"]
+    inlines = [ParticipantInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_articles=Count("articles", distinct=True))
+
+    @admin.display(description="文章数", ordering="_articles")
+    def article_count(self, obj):
+        return obj._articles
+
+
+@admin.register(SourcePage)
+class SourcePageAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "issue_date", "date_status", "page_number", "imported_at"]
+    list_filter = ["date_status"]
+    search_fields = ["file_name", "checksum", "text"]
+    readonly_fields = ["checksum", "encoding", "text", "imported_at", "warnings", "year_evidence"]
+
+
+@admin.register(PendingIndexUpdate)
+class PendingIndexUpdateAdmin(admin.ModelAdmin):
+    list_display = ["model_label", "object_id", "action", "created_at"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,83 @@
+"""Bylines: ■本报记者 X, ■本报记者 X 通讯员 Y, ■通讯员 X Y, ■X, ■通讯员 X 摄."""
+
+from __future__ import annotations
+
+import re
+
+from archive.extraction.types import BylineName
+
+from .text import CJK
+
+BYLINE_MARKS = "■□▲◆●"
+
+# Role words as printed, longest first, with the kind of byline they introduce.
+ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("本报特约记者", "reporter"),
+    ("本报见习记者", "reporter"),
+    ("本报实习记者", "reporter"),
+    ("本报记者", "reporter"),
+    ("见习记者", "reporter"),
+    ("特约记者", "reporter"),
+    ("融媒体记者", "reporter"),
+    ("全媒体记者", "reporter"),
+    ("记者", "reporter"),
+    ("本报通讯员", "correspondent"),
+    ("特约通讯员", "correspondent"),
+    ("通讯员", "correspondent"),
+    ("实习生", "correspondent"),
+    ("摄影记者", "photographer"),
+    ("摄影", "photographer"),
+    ("文/图", "reporter"),
+)
+ROLE_RE = re.compile("|".join(re.escape(word) for word, _ in ROLE_WORDS))
+ROLE_KIND = dict(ROLE_WORDS)
+NAME_TOKEN_RE = re.compile(f"^[{CJK}·]{{1,5}}$")
+PHOTO_SUFFIX_RE = re.compile(r"\s*(摄影?|供图|图)$")
+
+
+def is_byline(block_text: str) -> bool:
+    return block_text.lstrip().startswith(tuple(BYLINE_MARKS))
+
+
+def is_photo_byline(block_text: str) -> bool:
+    return is_byline(block_text) and bool(PHOTO_SUFFIX_RE.search(block_text.strip()))
+
+
+def _merge_split_names(tokens: list[str]) -> list[str]:
+    """OCR puts spaces inside names ("陈 润"): a one-character token is never a name alone."""
+    names: list[str] = []
+    for token in tokens:
+        if names and (len(names[-1]) == 1 or len(token) == 1) and len(names[-1]) + len(token) <= 3:
+            names[-1] += token
+        else:
+            names.append(token)
+    return names
+
+
+def parse_byline(block_text: str) -> list[BylineName]:
+    """Names in a byline block with their kind; unknown tokens are ignored, never guessed."""
+    text = block_text.strip().lstrip(BYLINE_MARKS).strip()
+    photo = bool(PHOTO_SUFFIX_RE.search(text))
+    text = PHOTO_SUFFIX_RE.sub("", text)
+    result: list[BylineName] = []
+    # Split into (role, names…) segments; a bare name with no role word is the author.
+    pos = 0
+    segments: list[tuple[str, str]] = []
+    current_role = ""
+    for match in ROLE_RE.finditer(text):
+        segments.append((current_role, text[pos : match.start()]))
+        current_role = match.group(0)
+        pos = match.end()
+    segments.append((current_role, text[pos:]))
+    for role, chunk in segments:
+        tokens = [t for t in re.split(r"[\s、,，/]+", chunk) if t]
+        tokens = [t for t in tokens if NAME_TOKEN_RE.match(t)]
+        for name in _merge_split_names(tokens):
+            if len(name) < 2:
+                continue
+            kind = ROLE_KIND.get(role, "reporter")
+            printed = role or "作者"
+            if photo:
+                kind, printed = "photographer", f"{printed}（摄影）" if role else "摄影"
+            result.append(BylineName(name=name, kind=kind, role=printed))
+    return result

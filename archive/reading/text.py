@@ -1,0 +1,36 @@
+"""Character classes and small string helpers shared by the reader."""
+
+from __future__ import annotations
+
+import re
+
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_RE = re.compile(f"[{CJK}]")
+
+# A paragraph ending in one of these is complete; otherwise the OCR broke it. Closing quotes
+# and brackets count only after one of them ("…。”"), not after a quoted noun ("“家底”").
+TERMINAL = tuple("。！？!?…；;：:")
+CLOSERS = "”’」』）)】\"'"
+
+SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def clean_line(line: str) -> str:
+    """Trim a line and drop markdown heading marks some OCR tools add ("# 标题")."""
+    line = line.strip().lstrip("#").strip()
+    return SPACE_RE.sub(" ", line)
+
+
+def is_terminated(text: str) -> bool:
+    return text.rstrip().rstrip(CLOSERS).endswith(TERMINAL)
+
+
+def cjk_len(text: str) -> int:
+    return len(CJK_RE.findall(text))
+
+
+def join_broken(left: str, right: str) -> str:
+    """Join two pieces of one paragraph; no space between CJK characters."""
+    if left and right and left[-1].isascii() and right[0].isascii() and left[-1].isalnum():
+        return f"{left} {right}"
+    return left + right

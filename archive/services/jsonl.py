@@ -1,0 +1,146 @@
+"""Importing already-segmented articles from JSON Lines (the export format, or anyone's)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from django.db import transaction
+
+from archive.extraction.dates import find_lead_date
+from archive.extraction.types import BylineName, NameLexicon
+from archive.models.pages import DateStatus
+from archive.services.importing import FileResult, ImportFailed
+from archive.services.records import ArticleInput, WriteCounts, write_article
+
+MAX_ERRORS_SHOWN = 5
+BYLINE_KINDS = {"reporter", "correspondent", "photographer"}
+
+
+def _str_list(value, field_name: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v for v in re.split(r"[\s、,，]+", value) if v]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [v.strip() for v in value if v.strip()]
+    raise ValueError(f"“{field_name}”应为字符串列表")
+
+
+def _bylines(obj: dict) -> list[BylineName]:
+    detailed = obj.get("bylines")
+    if isinstance(detailed, list) and detailed:
+        result = []
+        for entry in detailed:
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+                raise ValueError("“bylines”的每一项应为含 name 的对象")
+            kind = entry.get("kind") if entry.get("kind") in BYLINE_KINDS else "reporter"
+            result.append(BylineName(entry["name"], kind, str(entry.get("role") or "记者")))
+        return result
+    return [BylineName(n, "reporter", "记者") for n in _str_list(obj.get("reporters"), "reporters")]
+
+
+def parse_line(obj, position: int) -> ArticleInput:
+    """Validate one JSON object; raise ValueError naming the bad field."""
+    if not isinstance(obj, dict):
+        raise ValueError("每行应为一个 JSON 对象")
+    title = obj.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise ValueError("缺少“title”（标题）")
+    body = obj.get("body")
+    if not isinstance(body, str) or not body.strip():
+        raise ValueError("缺少“body”（正文）")
+    published = obj.get("published")
+    if published in (None, ""):
+        published_date, status, reasons = None, DateStatus.UNKNOWN, ["没有出版日期，待核实"]
+    elif isinstance(published, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+        try:
+            published_date = dt.date.fromisoformat(published)
+        except ValueError as exc:
+            raise ValueError(f"“published”不是有效日期：{published}") from exc
+        status, reasons = DateStatus.GIVEN, []
+    else:
+        raise ValueError(f"“published”应为 YYYY-MM-DD：{published!r}")
+    page = obj.get("page")
+    if page is not None and (not isinstance(page, int) or isinstance(page, bool) or page < 1):
+        raise ValueError(f"“page”应为正整数：{page!r}")
+    source = obj.get("source") or ""
+    if not isinstance(source, str):
+        raise ValueError("“source”应为字符串")
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    lead_date = next((d for d in map(find_lead_date, paragraphs[:2]) if d), None)
+    captions = obj.get("captions") or ""
+    return ArticleInput(
+        title=title.strip(),
+        paragraphs=paragraphs,
+        published=published_date,
+        date_status=status,
+        kicker=str(obj.get("kicker") or ""),
+        deck=str(obj.get("deck") or ""),
+        title_is_derived=bool(obj.get("title_is_derived", False)),
+        captions=[c for c in str(captions).split("\n") if c.strip()],
+        page=page,
+        position=int(obj["position"]) if isinstance(obj.get("position"), int) else position,
+        source=source[:255],
+        bylines=_bylines(obj),
+        lead=paragraphs[0] if paragraphs else "",
+        lead_date=lead_date,
+        year=published_date.year if published_date else None,
+        given_persons=_str_list(obj["persons"], "persons") if "persons" in obj else None,
+        given_events=_str_list(obj["events"], "events") if "events" in obj else None,
+        review_reasons=reasons,
+    )
+
+
+def read_jsonl(data: bytes, file_name: str) -> list[ArticleInput]:
+    """Every line validated before anything is written; errors name the line."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(f"JSON Lines 文件必须是 UTF-8 编码（第 {exc.start} 字节出错）") from exc
+    if not text.strip():
+        raise ImportFailed("文件为空 (empty file)")
+    items, errors = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append(parse_line(json.loads(line), position=len(items) + 1))
+        except json.JSONDecodeError as exc:
+            errors.append(f"第 {number} 行：JSON 格式错误（{exc.msg}，第 {exc.colno} 列）")
+        except ValueError as exc:
+            errors.append(f"第 {number} 行：{exc}")
+    if errors:
+        shown = "；".join(errors[:MAX_ERRORS_SHOWN])
+        more = (
+            f"；另有 {len(errors) - MAX_ERRORS_SHOWN} 处错误"
+            if len(errors) > MAX_ERRORS_SHOWN
+            else ""
+        )
+        raise ImportFailed(f"{shown}{more}。整个文件未导入。")
+    return items
+
+
+def import_jsonl(data: bytes, file_name: str, lexicon: NameLexicon) -> FileResult:
+    items = read_jsonl(data, file_name)
+    counts = WriteCounts()
+    with transaction.atomic():
+        for item in items:
+            if not item.source:
+                item.source = file_name
+            write_article(item, lexicon, counts)
+    result = FileResult(path=file_name, articles=counts.articles, duplicates=counts.duplicates)
+    result.persons, result.events, result.warnings = counts.persons, counts.events, counts.warnings
+    if counts.articles == 0 and counts.duplicates:
+        result.status = "skipped"
+    return result
+
+
+def import_jsonl_file(path: Path, lexicon: NameLexicon) -> FileResult:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(f"无法读取文件：{exc.strerror or exc}") from exc
+    return import_jsonl(data, path.name, lexicon)

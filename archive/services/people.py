@@ -1,0 +1,91 @@
+"""Write logic for persons: find-or-create by name, merge, reject, confirm."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from pypinyin import Style, lazy_pinyin
+
+from archive.extraction.types import NameLexicon
+from archive.models import EventParticipant, Mention, Person, PersonAlias
+from archive.models.people import PersonStatus
+
+
+def pinyin_keys(name: str) -> tuple[str, str]:
+    """('dengqunce', 'dqc') for 邓群策: what the people search matches."""
+    syllables = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
+    return "".join(syllables).lower(), "".join(s[0] for s in syllables if s).lower()
+
+
+def load_lexicon() -> NameLexicon:
+    """What admins decided, as data for the next extraction run."""
+    confirmed = frozenset(
+        Person.objects.filter(status=PersonStatus.CONFIRMED).values_list("name", flat=True)
+    )
+    rejected = frozenset(
+        Person.objects.filter(status=PersonStatus.REJECTED).values_list("name", flat=True)
+    )
+    aliases = dict(PersonAlias.objects.values_list("name", "person__name"))
+    return NameLexicon(confirmed=confirmed, rejected=rejected, aliases=aliases)
+
+
+def get_or_create_person(name: str, lexicon: NameLexicon) -> Person | None:
+    """The Person a name refers to, or None when an admin said it is not a person."""
+    name = lexicon.canonical(name)
+    if name in lexicon.rejected:
+        return None
+    person = Person.objects.filter(name=name).first()
+    if person is None:
+        alias = PersonAlias.objects.select_related("person").filter(name=name).first()
+        if alias:
+            return alias.person
+        full, initials = pinyin_keys(name)
+        person = Person.objects.create(name=name, pinyin=full, pinyin_initials=initials)
+    if person.status == PersonStatus.REJECTED:
+        return None
+    return person
+
+
+@transaction.atomic
+def merge_persons(target: Person, others: list[Person]) -> Person:
+    """Fold `others` into `target`: mentions and event parts move, old names become aliases."""
+    for other in others:
+        if other.pk == target.pk:
+            continue
+        for mention in Mention.objects.filter(person=other):
+            existing = Mention.objects.filter(
+                article=mention.article, person=target, kind=mention.kind, role=mention.role
+            ).first()
+            if existing:
+                existing.count += mention.count
+                existing.save(update_fields=["count"])
+                mention.delete()
+            else:
+                mention.person = target
+                mention.save(update_fields=["person"])
+        for part in EventParticipant.objects.filter(person=other):
+            if EventParticipant.objects.filter(
+                event=part.event, person=target, part=part.part
+            ).exists():
+                part.delete()
+            else:
+                part.person = target
+                part.save(update_fields=["person"])
+        PersonAlias.objects.filter(person=other).update(person=target)
+        PersonAlias.objects.update_or_create(name=other.name, defaults={"person": target})
+        other.delete()
+    if target.status == PersonStatus.AUTO:
+        target.status = PersonStatus.CONFIRMED
+        target.needs_review = False
+        target.save(update_fields=["status", "needs_review"])
+    return target
+
+
+def set_status(persons, status: str) -> int:
+    """Confirm or reject; saving one by one keeps history and reaches the search index."""
+    changed = 0
+    for person in persons:
+        person.status = status
+        person.needs_review = False
+        person.save(update_fields=["status", "needs_review"])
+        changed += 1
+    return changed

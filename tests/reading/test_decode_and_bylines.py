@@ -1,0 +1,40 @@
+import pytest
+
+from archive.reading import PageDecodeError, decode_page
+from archive.reading.bylines import parse_byline
+
+
+def test_utf8_bom_and_gb18030_are_read():
+    text = "市委常委会召开会议\n\n本报讯 4月16日上午，会议召开。"
+    assert decode_page(text.encode("utf-8"))[0] == text
+    assert decode_page(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "utf-8-sig")
+    assert decode_page(text.encode("gb18030")) == (text, "gb18030")
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "空"),
+        (b"   \n", "空"),
+        (b"\x00\x01\x02abc", "二进制"),
+        (bytes(range(128, 256)) * 8, "编码"),
+    ],
+)
+def test_unreadable_input_says_why(data, reason):
+    with pytest.raises(PageDecodeError, match=reason):
+        decode_page(data)
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("■本报记者 陈 润", [("陈润", "reporter")]),
+        ("■本报记者 雷昕\n通讯员 赵舒", [("雷昕", "reporter"), ("赵舒", "correspondent")]),
+        ("■通讯员 赵诗 文雅婷", [("赵诗", "correspondent"), ("文雅婷", "correspondent")]),
+        ("■通讯员 周亦至 摄", [("周亦至", "photographer")]),
+        ("■陈路华", [("陈路华", "reporter")]),
+        ("■本报记者 欧阳 明", [("欧阳明", "reporter")]),
+    ],
+)
+def test_bylines(line, expected):
+    assert [(b.name, b.kind) for b in parse_byline(line)] == expected

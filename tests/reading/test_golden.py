@@ -1,0 +1,32 @@
+"""Golden files: the reader's whole output for each seed page. UPDATE_GOLDEN=1 rewrites them."""
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from archive.reading import parse_page
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = ROOT / "tests/fixtures/golden"
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def _as_json(page) -> str:
+    data = {
+        "banners": page.banners,
+        "warnings": page.warnings,
+        "articles": [dataclasses.asdict(a) for a in page.articles],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
+def test_page_matches_golden_file(seed):
+    got = _as_json(parse_page(seed.read_text(encoding="utf-8")))
+    golden = GOLDEN / (seed.stem + ".json")
+    if os.environ.get("UPDATE_GOLDEN") or not golden.exists():
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
