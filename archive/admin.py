@@ -86,12 +86,12 @@ class PersonAdmin(SimpleHistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .annotate(_articles=Count("mentions__article", distinct=True))
+            .annotate(article_total=Count("mentions__article", distinct=True))
         )
 
-    @admin.display(description="文章数", ordering="_articles")
+    @admin.display(description="文章数", ordering="article_total")
     def article_count(self, obj):
-        return obj._articles
+        return obj.article_total
 
     def save_model(self, request, obj, form, change):
         if "name" in form.changed_data or not obj.pinyin:
@@ -110,7 +110,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="合并为同一人…")
     def merge(self, request, queryset):
-        persons = list(queryset.order_by("-_articles", "name"))
+        persons = list(queryset.order_by("-article_total", "name"))
         if len(persons) < 2:
             self.message_user(request, "请至少选择两位人物。", messages.WARNING)
             return None
@@ -160,11 +160,13 @@ class EventAdmin(SimpleHistoryAdmin):
     inlines = [ParticipantInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_articles=Count("articles", distinct=True))
+        return (
+            super().get_queryset(request).annotate(article_total=Count("articles", distinct=True))
+        )
 
-    @admin.display(description="文章数", ordering="_articles")
+    @admin.display(description="文章数", ordering="article_total")
     def article_count(self, obj):
-        return obj._articles
+        return obj.article_total
 
 
 @admin.register(SourcePage)

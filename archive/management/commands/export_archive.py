@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -34,6 +33,6 @@ class Command(BaseCommand):
             self.stderr.write(f"exported {count} articles to {path}")
         else:
             for line in export_articles(base_url=options["base_url"]):
-                sys.stdout.write(line + "\n")
+                self.stdout.write(line)
                 count += 1
             self.stderr.write(f"exported {count} articles")

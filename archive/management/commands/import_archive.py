@@ -58,6 +58,8 @@ class Command(BaseCommand):
             FileResult(path=str(p), status="failed", error="路径不存在 (no such file or folder)")
             for p in missing
         ]
+        for result in results:
+            self._report_file(result, options["verbosity"])
         lexicon = load_lexicon()
         show_bar = options["verbosity"] >= 1 and len(files) >= PROGRESS_FROM
         # One transaction per file; a dry run wraps them all in one that is rolled back.

@@ -1,0 +1,114 @@
+"""JSON Lines import, export, and the round trip between them."""
+
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from archive.models import Article, Event, Mention, Person, SourcePage
+
+
+def export_lines() -> list[dict]:
+    out = io.StringIO()
+    call_command("export_archive", stdout=out, stderr=io.StringIO())
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def snapshot():
+    rows = []
+    for line in export_lines():
+        rows.append(
+            (
+                line["title"],
+                line["published"],
+                line["body"],
+                line["page"],
+                line["source"],
+                tuple(sorted(line["reporters"])),
+                tuple(sorted(line["persons"])),
+                tuple(sorted(line["events"])),
+            )
+        )
+    return sorted(rows, key=repr)
+
+
+def test_export_has_every_field_a_reader_needs(imported):
+    lines = export_lines()
+    assert len(lines) == Article.objects.count()
+    line = next(x for x in lines if x["title"] == "衡阳市生态环保科技园成立")
+    for key in (
+        "id",
+        "url",
+        "title",
+        "published",
+        "source",
+        "page",
+        "reporters",
+        "persons",
+        "events",
+        "body",
+    ):
+        assert key in line
+    assert line["url"] == f"/articles/{line['id']}/"
+    assert line["published"] == "2021-04-17"
+    assert line["reporters"] == ["罗文鹏"]
+    assert "朱健" in line["persons"]
+
+
+def test_export_then_import_gives_the_same_articles(imported, tmp_path):
+    before = snapshot()
+    path = tmp_path / "archive.jsonl"
+    call_command("export_archive", "-o", str(path), stderr=io.StringIO())
+    Event.objects.all().delete()
+    Mention.objects.all().delete()
+    Article.objects.all().delete()
+    SourcePage.objects.all().delete()
+    Person.objects.all().delete()
+    call_command("import_archive", str(path), stdout=io.StringIO())
+    assert snapshot() == before
+
+
+def test_importing_the_export_into_the_same_archive_adds_nothing(imported, tmp_path):
+    path = tmp_path / "archive.jsonl"
+    call_command("export_archive", "-o", str(path), stderr=io.StringIO())
+    count = Article.objects.count()
+    call_command("import_archive", str(path), stdout=io.StringIO())
+    assert Article.objects.count() == count
+
+
+def test_minimal_line_imports_and_finds_persons(db, tmp_path):
+    path = tmp_path / "a.jsonl"
+    line = {
+        "title": "市政府召开常务会议",
+        "body": "本报讯 6月1日上午，市长李明华主持召开市政府常务会议。\n会议强调，要抓好安全生产。",
+        "published": "2022-06-02",
+        "page": 2,
+        "reporters": ["张记者"],
+    }
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    call_command("import_archive", str(path), stdout=io.StringIO())
+    article = Article.objects.get()
+    assert article.page == 2 and str(article.published) == "2022-06-02"
+    assert Mention.objects.filter(article=article, person__name="李明华", role="市长").exists()
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("{not json", "第 2 行"),
+        (json.dumps({"title": "x", "body": "y", "published": "2021-13-45"}), "published"),
+        (json.dumps({"title": "", "body": "y"}), "title"),
+        (json.dumps({"title": "x", "body": "y", "page": "one"}), "page"),
+        ("[1, 2]", "JSON 对象"),
+    ],
+)
+def test_malformed_line_fails_the_whole_file_naming_the_line(db, tmp_path, bad, message):
+    good = json.dumps({"title": "好的一行", "body": "本报讯 正文。", "published": "2021-01-02"})
+    path = tmp_path / "bad.jsonl"
+    path.write_text(good + "\n" + bad + "\n", encoding="utf-8")
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_archive", str(path), stdout=io.StringIO(), stderr=err)
+    assert "bad.jsonl" in err.getvalue() and message in err.getvalue()
+    assert Article.objects.count() == 0  # nothing of that file is half-written
