@@ -81,3 +81,11 @@ def test_merge_action_asks_which_to_keep_then_merges(admin_client, data):
     )
     assert PersonAlias.objects.get(name="张三峰").person == a
     assert Article.objects.filter(mentions__person=a).count() == 2
+
+
+def test_review_queue_lists_uncertain_results_in_one_place(admin_client, db):
+    ArticleFactory(title="系统生成的标题", needs_review=True, review_reasons=["标题由系统生成"])
+    PersonFactory(name="高山流", needs_review=True, review_reasons=["仅出现一次且无职务"])
+    page = admin_client.get("/admin/review/").content.decode()
+    assert "系统生成的标题" in page and "标题由系统生成" in page and "高山流" in page
+    assert "待审核" in admin_client.get("/admin/").content.decode()
