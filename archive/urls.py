@@ -1,6 +1,18 @@
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path, register_converter
 
-from archive.views import api, articles, browse, errors, events, people, search, sources
+from archive.views import (
+    api,
+    articles,
+    browse,
+    errors,
+    events,
+    feeds,
+    people,
+    search,
+    seo,
+    sources,
+)
 
 app_name = "archive"
 
@@ -43,6 +55,24 @@ urlpatterns = [
     path("search/", search.search_page, name="search"),
     path("api/search", api.search_api, name="api_search"),
     path("api/search/", api.search_api),
+    # Feeds, sitemaps and the files crawlers and browsers look for.
+    path("feeds/latest/", feeds.LatestArticlesFeed(), name="feed_latest"),
+    path("people/<int:pk>/feed/", feeds.PersonFeed(), name="person_feed"),
+    path("search/feed/", feeds.SearchFeed(), name="search_feed"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": seo.SITEMAPS, "sitemap_url_name": "archive:sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": seo.SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("robots.txt", seo.robots_txt, name="robots"),
+    path("opensearch.xml", seo.opensearch, name="opensearch"),
 ]
 
 __all__ = ["errors"]

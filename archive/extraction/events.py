@@ -112,7 +112,7 @@ def _strip_lead(lead: str) -> str:
 
 def _clean_what(what: str, persons: list[PersonMention], text: str) -> str:
     what = what.strip()
-    # "市委书记邓群策主持召开…" never reaches here, but a name may open a HELD match.
+    # "市委书记张三主持召开…" never reaches here, but a name may open a HELD match.
     for mention in persons:
         if mention.name in what and what.startswith(mention.role + mention.name):
             what = what[len(mention.role + mention.name) :]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .text import CJK, cjk_len
 
 KICKER_END = ("——", "—", "--", "－－")
-# A deck often ends by naming who presided or attended: "朱健主持", "X出席并致辞".
+# A deck often ends by naming who presided or attended: "张三主持", "X出席并致辞".
 DECK_END_RE = re.compile(r"(主持|出席|参加|致辞|讲话|强调|指出|调研|出席并致辞|出席并讲话)$")
 BANNER_LINE_RE = re.compile(f"^[{CJK}]{{2,8}}(?: [{CJK}]{{2,8}}){{0,3}}$")
 

@@ -11,7 +11,7 @@ from archive.models.people import PersonStatus
 
 
 def pinyin_keys(name: str) -> tuple[str, str]:
-    """('dengqunce', 'dqc') for 邓群策: what the people search matches."""
+    """('zhangsanfeng', 'zsf') for 张三丰: what the people search matches."""
     syllables = lazy_pinyin(name, style=Style.NORMAL, errors="ignore")
     return "".join(syllables).lower(), "".join(s[0] for s in syllables if s).lower()
 

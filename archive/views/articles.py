@@ -1,10 +1,82 @@
-"""Placeholder views; replaced by the real pages."""
+"""The list of all articles (narrowed by date) and the reading view of one article."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import render
+
+from archive import selectors
+from archive.models import Article
+from archive.models.people import MentionKind
+from archive.templatetags.archive_tags import cn_date, page_label
+
+PER_PAGE = 30
+PARAM_LABELS = {"year": "年份", "month": "月份", "day": "日期"}
 
 
-def _todo(*args, **kwargs):
-    raise Http404("not built yet")
+def _int_param(request, name: str, low: int, high: int, errors: list[str]) -> int | None:
+    raw = request.GET.get(name, "").strip()
+    if not raw:
+        return None
+    if raw.isdigit() and low <= int(raw) <= high:
+        return int(raw)
+    errors.append(f"“{raw}”不是有效的{PARAM_LABELS[name]}，已忽略。")
+    return None
 
 
-article_list = article_detail = _todo
+def article_list(request):
+    errors: list[str] = []
+    year = _int_param(request, "year", 1, 9999, errors)
+    month = _int_param(request, "month", 1, 12, errors) if year else None
+    day = _int_param(request, "day", 1, 31, errors) if month else None
+    page_obj = Paginator(selectors.article_list(year, month, day).for_listing(), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page_obj": page_obj,
+        "articles": page_obj.object_list,
+        "year": year,
+        "month": month,
+        "day": day,
+        "errors": errors,
+        "year_facets": selectors.year_counts(),
+        "month_facets": list(Article.objects.month_counts(year)) if year else [],
+        "day_facets": list(Article.objects.day_counts(year, month)) if month else [],
+    }
+    return render(request, "article_list.html", context)
+
+
+def citation(article: Article) -> str:
+    """《衡阳日报》2021年4月17日第1版：标题"""
+    when = cn_date(article.published) if article.published else "出版日期不详"
+    where = page_label(article.page) if article.page else ""
+    return f"《衡阳日报》{when}{where}：{article.title}"
+
+
+def article_detail(request, pk):
+    try:
+        article = selectors.article_for_reading(pk)
+    except Article.DoesNotExist as exc:
+        raise Http404("没有这篇文章") from exc
+    mentions = list(article.mentions.all())
+    byline = {
+        kind: [m for m in mentions if m.kind == kind]
+        for kind in (MentionKind.REPORTER, MentionKind.CORRESPONDENT, MentionKind.PHOTOGRAPHER)
+    }
+    paragraphs = article.paragraphs
+    prev, nxt = selectors.issue_neighbours(article)
+    context = {
+        "article": article,
+        "paragraphs": paragraphs,
+        "description": article.deck or (paragraphs[0] if paragraphs else article.title),
+        "captions": [c for c in article.captions.split("\n") if c.strip()],
+        # The label as printed (本报记者, 通讯员 …) when the importer kept it.
+        "byline": [(ms[0].role or MentionKind(k).label, ms) for k, ms in byline.items() if ms],
+        "persons": [m for m in mentions if not m.is_byline],
+        "events": list(article.events.all()),
+        "prev": prev,
+        "next": nxt,
+        "related": selectors.related_articles(article),
+        "permalink": request.build_absolute_uri(article.get_absolute_url()),
+        "citation": citation(article),
+    }
+    return render(request, "article_detail.html", context)

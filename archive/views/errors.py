@@ -1,9 +1,14 @@
+"""Error pages in the site's style. The 500 page uses no database and no context."""
+
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 
 def page_not_found(request, exception=None):
-    return render(request, "404.html", {}, status=404)
+    return render(request, "404.html", {"request_path": request.path}, status=404)
 
 
 def server_error(request):
-    return render(request, "500.html", {}, status=500)
+    # Rendered without a RequestContext: whatever broke must not break this page too.
+    return HttpResponseServerError(loader.get_template("500.html").render({}))

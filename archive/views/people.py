@@ -1,10 +1,51 @@
-"""Placeholder views; replaced by the real pages."""
+"""The people index (search by name or pinyin) and one person's page."""
 
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import render
+
+from archive import charts, selectors
+from archive.models import Person
+from archive.models.people import MentionKind
+
+PER_PAGE = 50
+ARTICLES_PER_PAGE = 20
 
 
-def _todo(*args, **kwargs):
-    raise Http404("not built yet")
+def person_list(request):
+    q = request.GET.get("q", "").strip()[:50]
+    order = "name" if request.GET.get("order") == "name" else "count"
+    page_obj = Paginator(selectors.person_index(q, order), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {"q": q, "order": order, "page_obj": page_obj, "people": page_obj.object_list}
+    return render(request, "person_list.html", context)
 
 
-person_list = person_detail = _todo
+def get_person_or_404(pk: int) -> Person:
+    try:
+        return selectors.visible_person(pk)
+    except Person.DoesNotExist as exc:  # rejected records are not people: no page for them
+        raise Http404("没有这个人物") from exc
+
+
+def person_detail(request, pk):
+    person = get_person_or_404(pk)
+    roles = selectors.person_roles(person)
+    for row in roles:
+        row["kind_label"] = MentionKind(row["kind"]).label
+    months = selectors.person_months(person)
+    page_obj = Paginator(
+        selectors.person_articles(person).for_listing(), ARTICLES_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    context = {
+        "person": person,
+        "roles": roles,
+        "months": months,
+        "timeline": charts.timeline_svg(months, f"{person.name}每月见报篇数"),
+        "companions": selectors.companions(person),
+        "events": selectors.person_events(person),
+        "page_obj": page_obj,
+        "articles": page_obj.object_list,
+    }
+    return render(request, "person_detail.html", context)

@@ -1,10 +1,158 @@
-"""Placeholder views; replaced by the real pages."""
+"""The search page: the query as written, results with highlighted snippets, narrowing facets."""
 
-from django.http import Http404
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import logging
+
+from django.http import QueryDict
+from django.shortcuts import render
+
+from archive.models import Person
+from archive.search.types import FacetValue, SearchPage, SearchQuery
+
+log = logging.getLogger(__name__)
+
+SORTS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
+MAX_PAGE = 500
+MAX_QUERY = 200
 
 
-def _todo(*args, **kwargs):
-    raise Http404("not built yet")
+def _date(raw: str, label: str, errors: list[str]) -> dt.date | None:
+    raw = raw.strip()
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        errors.append(f"{label}“{raw}”不是有效日期（格式：2021-04-17），已忽略。")
+        return None
 
 
-search_page = _todo
+def parse_query(params: QueryDict, page_size: int = 20) -> tuple[SearchQuery, list[str]]:
+    """A SearchQuery from the request's parameters, and a message for every value ignored."""
+    errors: list[str] = []
+    q = params.get("q", "").strip()
+    if len(q) > MAX_QUERY:
+        errors.append(f"检索词过长，只取前 {MAX_QUERY} 个字。")
+        q = q[:MAX_QUERY]
+    date_from = _date(params.get("date_from", ""), "起始日期", errors)
+    date_to = _date(params.get("date_to", ""), "结束日期", errors)
+    if date_from and date_to and date_from > date_to:
+        errors.append("起始日期晚于结束日期，已对调。")
+        date_from, date_to = date_to, date_from
+    sort = params.get("sort", "relevance") or "relevance"
+    if sort not in SORTS:
+        errors.append(f"不认识的排序方式“{sort}”，已按相关度排序。")
+        sort = "relevance"
+    raw_page = params.get("page", "1").strip() or "1"
+    page = 1
+    if raw_page.isdigit() and 1 <= int(raw_page) <= MAX_PAGE:
+        page = int(raw_page)
+    else:
+        errors.append(f"页码“{raw_page}”无效，已显示第 1 页。")
+    query = SearchQuery(
+        q=q,
+        person=params.get("person", "").strip()[:32],
+        date_from=date_from,
+        date_to=date_to,
+        sort=sort,
+        page=page,
+        page_size=page_size,
+    )
+    return query, errors
+
+
+def run_search(query: SearchQuery) -> tuple[SearchPage, str]:
+    """The service's answer, or an empty page and a message when the service fails."""
+    try:
+        from archive.search.service import search_articles
+
+        return search_articles(query), ""
+    except Exception:  # the reader gets a message, the log gets the traceback
+        log.exception("search failed for %r", query)
+        return SearchPage(query=query, count=0, hits=[]), "检索暂时出了问题，请稍后再试。"
+
+
+def facet_range(facet: str, value: str) -> tuple[dt.date, dt.date] | None:
+    """The dates a year, month or day facet value stands for."""
+    try:
+        if facet == "year":
+            y = int(value)
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if facet == "month":
+            y, m = (int(p) for p in value.split("-"))
+            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+        if facet == "day":
+            d = dt.date.fromisoformat(value)
+            return d, d
+    except ValueError:
+        return None
+    return None
+
+
+def facet_links(params: QueryDict, query: SearchQuery, facets: dict[str, list[FacetValue]]):
+    """Each facet value with the link that narrows to it, keeping the other parameters."""
+    out = {}
+    for name in ("year", "month", "day", "person"):
+        links = []
+        for fv in facets.get(name, []):
+            p = params.copy()
+            p.pop("page", None)
+            if name == "person":
+                active = query.person == fv.value
+                p["person"] = fv.value
+            else:
+                span = facet_range(name, fv.value)
+                if span is None:
+                    continue
+                active = (query.date_from, query.date_to) == span
+                p["date_from"], p["date_to"] = span[0].isoformat(), span[1].isoformat()
+            links.append(
+                {"label": fv.label, "count": fv.count, "url": "?" + p.urlencode(), "active": active}
+            )
+        if links:
+            out[name] = links
+    return out
+
+
+def without(params: QueryDict, *names: str) -> str:
+    p = params.copy()
+    for name in (*names, "page"):
+        p.pop(name, None)
+    return "?" + p.urlencode()
+
+
+def search_page(request):
+    query, errors = parse_query(request.GET)
+    asked = bool(query.q or query.person or query.date_from or query.date_to)
+    result, failure = run_search(query) if asked else (None, "")
+    if failure:
+        errors.append(failure)
+    if result is not None and result.error:
+        errors.append(result.error)
+    context = {
+        "query": query,
+        "asked": asked,
+        "result": result,
+        "errors": errors,
+        "sorts": SORTS,
+        "facets": facet_links(request.GET, query, result.facets) if result else {},
+        "people": list(Person.objects.visible().matching(query.q)[:6]) if query.q else [],
+        "clear_dates": without(request.GET, "date_from", "date_to"),
+        "clear_person": without(request.GET, "person"),
+        "pages": _page_numbers(query.page, result.num_pages) if result else [],
+    }
+    return render(request, "search.html", context)
+
+
+def _page_numbers(current: int, last: int) -> list[int | None]:
+    """1 … 4 5 [6] 7 8 … 20 — None marks a gap."""
+    shown = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    out: list[int | None] = []
+    for n in shown:
+        if out and n - out[-1] > 1:
+            out.append(None)
+        out.append(n)
+    return out

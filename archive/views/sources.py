@@ -1,10 +1,12 @@
-"""Placeholder views; replaced by the real pages."""
+"""One OCR page exactly as it was imported, with the articles cut from it."""
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from archive import selectors
+from archive.models import SourcePage
 
 
-def _todo(*args, **kwargs):
-    raise Http404("not built yet")
-
-
-source_page = _todo
+def source_page(request, pk):
+    page = get_object_or_404(SourcePage, pk=pk)
+    context = {"source": page, "articles": selectors.source_articles(page)}
+    return render(request, "source_page.html", context)
