@@ -151,8 +151,10 @@ def find_participants(text: str, persons: list[PersonMention]) -> list[tuple[str
         group = [ordered[index]]
         # A list: names joined by 、 (or 和/及/与), each perhaps with its own title in front.
         while index + 1 < len(ordered):
-            gap = text[group[-1].end : ordered[index + 1].start - len(ordered[index + 1].role)]
-            if gap and len(gap) <= 1 and gap in LIST_SEP:
+            following = ordered[index + 1]
+            gap = text[group[-1].end : following.start]
+            # "A、B" or "A、副市长B": a separator, perhaps followed by the next name's own title.
+            if gap and gap[0] in LIST_SEP and gap[1:] in ("", following.role):
                 index += 1
                 group.append(ordered[index])
             else:
