@@ -27,6 +27,7 @@ DEBUG = env_bool("DJANGO_DEBUG")
 
 # Where the SQLite file, the Whoosh index and the index queue lock live.
 DATA_DIR = Path(os.environ.get("NEWSROOM_DATA_DIR", BASE_DIR / "var")).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)  # SQLite cannot create its folder itself
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
