@@ -1,0 +1,182 @@
+"""Text-level rules around the scorer: bylines to skip, lists, repeated names."""
+
+from __future__ import annotations
+
+import re
+
+from .person_spans import BARE, Span, inside_word, nounish
+from .person_words import longest_ending_at, longest_starting_at, titles, titles_after, verbs
+
+# Byline lines (■本报记者 X, 通讯员 X) are parsed elsewhere; names there are not running text.
+_BYLINE = re.compile(r"^[ \t]*(?:■|□|◆|本报记者|记者|通讯员|摄影|摄)[^\n]*$", re.MULTILINE)
+_LIST_END = set("，。；：！？,.;:!?）)\n")
+LIST_ANCHOR = 0.9  # a name taken on its score alone anchors a 、 list only when this likely
+LIST_HEAD = 0.3  # a verb-closed list needs one member this likely on its own
+LIST_FLOOR = 0.02  # probability enough for a member of a 、 list (see _member_ok)
+
+
+def hidden_mask(text: str) -> list[bool]:
+    mask = [False] * (len(text) + 1)
+    for match in _BYLINE.finditer(text):
+        if len(match.group()) <= 40:
+            mask[match.start() : match.end()] = [True] * (match.end() - match.start())
+    return mask
+
+
+def list_members(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
+    """Spans joined by 、 to a safely taken name (市领导A、B、C) are names too, when they score
+    at least LIST_FLOOR themselves (places and words listed next to a name do not)."""
+    by_start: dict[int, list[Span]] = {}
+    by_end: dict[int, list[Span]] = {}
+    for span in spans:
+        by_start.setdefault(span.start, []).append(span)
+        by_end.setdefault(span.end, []).append(span)
+    used = {k for s in taken for k in range(s.start, s.end)}
+    added: list[Span] = []
+    queue = [s for s in taken if s.how != "score" or s.p >= LIST_ANCHOR or _vouched(text, s)]
+    while queue:
+        span = queue.pop()
+        for member in (_right_member(text, span, by_start), _left_member(text, span, by_end)):
+            if member and not any(k in used for k in range(member.start, member.end)):
+                member.how = "list"
+                added.append(member)
+                used.update(range(member.start, member.end))
+                queue.append(member)
+    return added
+
+
+def verb_lists(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
+    """A、B(、C)出席: a 、 list closed by a verb or title is a list of persons when one member
+    looks like a name on its own (LIST_HEAD) and none is hopeless."""
+    if "、" not in text:
+        return []
+    by_start: dict[int, list[Span]] = {}
+    for span in spans:
+        if _list_end(text, span):
+            by_start.setdefault(span.start, []).append(span)
+    used = {k for s in taken for k in range(s.start, s.end)}
+    added: list[Span] = []
+    pos = 0
+    for start in sorted(by_start):
+        if start < pos or not _fits_left(text, start):
+            continue
+        members = _walk_list(text, start, by_start)
+        if len(members) < 2 or not _strong_end(text, members[-1].end):
+            continue
+        if max(m.p for m in members) < LIST_HEAD or not all(_member_ok(text, m) for m in members):
+            continue
+        pos = members[-1].end
+        for member in members:
+            if not any(k in used for k in range(member.start, member.end)):
+                member.how = "list"
+                added.append(member)
+                used.update(range(member.start, member.end))
+    return added
+
+
+def _list_end(text: str, span: Span) -> bool:
+    if not span.clean or span.end >= len(text):
+        return False
+    return text[span.end] == "、" or _strong_end(text, span.end)
+
+
+def _walk_list(text: str, start: int, by_start: dict[int, list[Span]]) -> list[Span]:
+    members: list[Span] = []
+    while start in by_start:
+        member = max(by_start[start], key=lambda s: s.p)
+        members.append(member)
+        if text[member.end] != "、":
+            break
+        start = member.end + 1
+    return members
+
+
+def _strong_end(text: str, end: int) -> bool:
+    """A verb of two or more characters, or a title, follows."""
+    verb = longest_starting_at(text, end, verbs())
+    return len(verb) > 1 or bool(longest_starting_at(text, end, titles_after()))
+
+
+def _fits_right(text: str, end: int) -> bool:
+    if end >= len(text):
+        return True
+    return (
+        text[end] in _LIST_END
+        or text[end] == "、"
+        or text[end] == "等"
+        or bool(longest_starting_at(text, end, verbs()))
+    )
+
+
+def _member_ok(text: str, span: Span) -> bool:
+    """In a verb-closed list a member may score almost nothing when jieba knows it as a noun
+    or place: a name that is also a word (A、<word>出席)."""
+    if span.p >= LIST_FLOOR:
+        return True
+    if inside_word(text, span.start, span.end):
+        return False
+    return span.p >= 0.0005 and nounish(text[span.start : span.end])
+
+
+def _fits_left(text: str, start: int) -> bool:
+    if start == 0 or text[start - 1] in _LIST_END or text[start - 1] in "、：:（(“":
+        return True
+    return bool(longest_ending_at(text, start, titles()))
+
+
+def _right_member(text: str, span: Span, by_start: dict[int, list[Span]]) -> Span | None:
+    if span.end >= len(text) or text[span.end] != "、":
+        return None
+    options = [s for s in by_start.get(span.end + 1, ()) if s.p >= LIST_FLOOR]
+    options = [s for s in options if _fits_right(text, s.end)]
+    return max(options, key=lambda s: s.p, default=None)
+
+
+def _left_member(text: str, span: Span, by_end: dict[int, list[Span]]) -> Span | None:
+    if span.start < 1 or text[span.start - 1] != "、":
+        return None
+    options = [s for s in by_end.get(span.start - 1, ()) if s.p >= LIST_FLOOR]
+    options = [s for s in options if _fits_left(text, s.start)]
+    return max(options, key=lambda s: s.p, default=None)
+
+
+def consistent(text: str, taken: list[Span], spans: list[Span], threshold: float) -> list[Span]:
+    """Drop a string taken on its score alone when, over all its occurrences in the text, it
+    scores below the threshold on average (X矿区 … X矿区 once after a verb is still a place)."""
+    support = {text[s.start : s.end] for s in taken if s.how != "score" or _vouched(text, s)}
+    scores: dict[str, list[float]] = {}
+    for span in spans:
+        scores.setdefault(text[span.start : span.end], []).append(span.p)
+    keep = []
+    for span in taken:
+        name = text[span.start : span.end]
+        seen = scores.get(name, [span.p])
+        weak = span.how == "score" and name not in support and len(seen) >= 2
+        if not (weak and sum(seen) / len(seen) < max(threshold, BARE)):
+            keep.append(span)
+    return keep
+
+
+def _vouched(text: str, span: Span) -> bool:
+    """A title or a list mark is written right next to the span."""
+    if "、" in (text[span.start - 1 : span.start], text[span.end : span.end + 1]):
+        return True
+    return bool(
+        longest_ending_at(text, span.start, titles())
+        or longest_starting_at(text, span.end, titles_after())
+    )
+
+
+def repeats(text: str, names: set[str], taken: list[Span], hidden: list[bool]) -> list[Span]:
+    """Other occurrences of ``names`` (established in this text) not taken yet."""
+    used = {k for s in taken for k in range(s.start, s.end)}
+    found: list[Span] = []
+    for name in sorted(names, key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not hidden[start] and not any(k in used for k in range(start, end)):
+                found.append(Span(start, end, 0.9, "repeat"))
+                used.update(range(start, end))
+            start = text.find(name, end)
+    return found

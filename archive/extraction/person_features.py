@@ -1,0 +1,208 @@
+"""Candidate name spans and the context features the scorer weighs.
+
+A candidate is a surname (1 or 2 characters) followed by a 1–2 character given name, all
+Chinese characters. Features are short strings: single characters around the span, word lists
+(titles, verbs) and jieba dictionary codes. No feature holds a whole name, so the learned
+weights never memorise persons.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+from functools import cache
+from pathlib import Path
+
+import jieba
+
+from .person_dict import word_codes
+from .person_words import (
+    compound_surnames,
+    given_never,
+    longest_ending_at,
+    longest_starting_at,
+    place_suffixes,
+    surnames,
+    titles,
+    titles_after,
+    translit_chars,
+    verbs,
+)
+
+Candidate = tuple[int, int, int]  # start, end, surname length (0: a foreign name)
+
+_PUNCT = set("，。；：！？、,.;:!?“”‘’\"'《》〈〉（）()[]【】—…·\n\t ■")
+
+
+def is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+_HALF = str.maketrans(",.;:!?()[]\"'", "，。；：！？（）【】“‘")
+
+
+def fold_punct(char: str) -> str:
+    """ASCII punctuation as its full-width form (pages mix both; the contexts are the same)."""
+    return char.translate(_HALF)
+
+
+def char_class(char: str) -> str:
+    if char in "^$":
+        return char
+    if is_han(char):
+        return "h"
+    if char.isdigit():
+        return "d"
+    if char in _PUNCT:
+        return "p"
+    return "a" if char.isascii() else "o"
+
+
+@cache
+def _emissions() -> dict[str, dict[str, str]]:
+    """jieba's HMM emission log-probabilities for name characters, bucketed (B/M/E of nr)."""
+    path = Path(jieba.__file__).resolve().parent / "posseg" / "prob_emit.p"
+    with path.open("rb") as handle:
+        emit = pickle.load(handle)  # noqa: S301 - jieba's own packaged model file
+    tables: dict[str, dict[str, str]] = {}
+    for state in "BME":
+        tables[state] = {char: str(min(12, int(-lp))) for char, lp in emit[(state, "nr")].items()}
+    return tables
+
+
+@cache
+def foreign_runs() -> re.Pattern[str]:
+    """Three or more transliteration characters, parts may be joined by ·."""
+    chars = "[" + re.escape(translit_chars()) + "]"
+    return re.compile(f"{chars}{{2,}}(?:[·•]{chars}{{2,}})*")
+
+
+def foreign_candidates(text: str) -> list[Candidate]:
+    return [
+        (m.start(), m.end(), 0)
+        for m in foreign_runs().finditer(text)
+        if m.end() - m.start() >= 3 and m.end() - m.start() <= 12
+    ]
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every surname-led 2–3 (or compound 3–4) character span of Chinese characters, and
+    runs of transliteration characters (foreign names)."""
+    found = _surname_candidates(text)
+    found += foreign_candidates(text)
+    return found
+
+
+def _surname_candidates(text: str) -> list[Candidate]:
+    singles, doubles = surnames(), compound_surnames()
+    size = len(text)
+    found: list[Candidate] = []
+    for i, char in enumerate(text):
+        if char in singles:
+            _add(found, text, i, 1, size)
+        if i + 1 < size and text[i : i + 2] in doubles:
+            _add(found, text, i, 2, size)
+    return found
+
+
+def _add(found: list[Candidate], text: str, i: int, sur: int, size: int) -> None:
+    never = given_never()
+    for given in (1, 2):
+        end = i + sur + given
+        if end > size or not is_han(text[end - 1]) or text[end - 1] in never:
+            return
+        found.append((i, end, sur))
+
+
+def features(text: str, cand: Candidate) -> list[str]:
+    """All features of a candidate (training); the scorer sums the same parts with caches."""
+    left, flags = left_features(text, cand[0])
+    right, clean = right_features(text, cand[1])
+    return inner_features(text, cand) + left + right + pair_features(flags, clean)
+
+
+def inner_features(text: str, cand: Candidate) -> list[str]:
+    """The span itself: surname, given-name characters, how jieba knows the string."""
+    start, end, sur = cand
+    if sur == 0:
+        return foreign_features(text, start, end)
+    codes, emit = word_codes(), _emissions()
+    given = text[start + sur : end]
+    feats = [f"b{sur}{end - start}", "s" + text[start : start + sur]]
+    feats.append("es" + emit["B"].get(text[start], "x"))
+    if len(given) == 1:
+        feats += ["o" + given, "eo" + emit["E"].get(given, "x")]
+    else:
+        feats += ["m" + given[0], "z" + given[1]]
+        feats += ["em" + emit["M"].get(given[0], "x"), "ez" + emit["E"].get(given[1], "x")]
+        feats += ["sw" + codes.get(text[start : start + 2], "-"), "gw" + codes.get(given, "-")]
+    code = codes.get(text[start:end], "-")
+    feats += [f"w{end - start}" + code, f"k{end - start}" + code[0]]
+    return feats
+
+
+def foreign_features(text: str, start: int, end: int) -> list[str]:
+    name = text[start:end]
+    code = word_codes().get(name, "-")
+    parts = "j" if "·" in name or "•" in name else str(min(end - start, 6))
+    return ["fb" + parts, "ff" + name[0], "fz" + name[-1], "fw" + code, "fk" + code[0]]
+
+
+def left_features(text: str, start: int) -> tuple[list[str], str]:
+    """What stands before the span; flags: t(itle) l(ist 、) p(unctuation)."""
+    codes = word_codes()
+    prev = text[start - 1] if start else "^"
+    kind = char_class(prev)
+    feats = ["p" + fold_punct(prev), "pc" + kind]
+    if start:
+        feats.append("lx" + codes.get(text[start - 1 : start + 1], "-"))
+    if start >= 2:
+        feats.append("bw" + codes.get(text[start - 2 : start], "-"))
+    flags = ""
+    if longest_ending_at(text, start, titles()):
+        flags += "t"
+    if prev == "、":
+        flags += "l"
+    if kind in "p^":
+        flags += "p"
+    return feats, flags
+
+
+def right_features(text: str, end: int) -> tuple[list[str], bool]:
+    """What follows the span; the flag says a name can end here (punctuation, a digit, a verb
+    or a title follows)."""
+    codes = word_codes()
+    nxt = text[end] if end < len(text) else "$"
+    feats = ["n" + fold_punct(nxt), "nc" + char_class(nxt)]
+    if end < len(text):
+        feats.append("rx" + codes.get(text[end - 1 : end + 1], "-"))
+        feats.append("aw" + codes.get(text[end : end + 2], "-"))
+    after = longest_starting_at(text, end, titles_after())
+    verb = longest_starting_at(text, end, verbs())
+    if after:
+        feats.append("ta")
+    if verb:
+        feats.append("va" if len(verb) > 1 else "v1")
+    suffix = longest_starting_at(text, end, place_suffixes())
+    if suffix:
+        feats.append(f"os{min(len(suffix), 3)}")
+    if nxt == "、":
+        feats.append("ln")
+    clean = bool(after or verb) or nxt == "$" or nxt in _PUNCT or nxt.isdigit()
+    if clean:
+        feats.append("cr")
+    return feats, clean
+
+
+def pair_features(flags: str, clean: bool) -> list[str]:
+    """Left context paired with a clean right edge (title + name + verb …)."""
+    feats = list(flags.replace("t", "T").replace("l", "L").replace("p", "P"))
+    if clean:
+        feats += [f + ".cr" for f in feats]
+    return feats
+
+
+def isolated(text: str, cand: Candidate) -> tuple[str, Candidate]:
+    """The span alone between commas: how name-like the string itself is."""
+    start, end, sur = cand
+    return "，" + text[start:end] + "，", (1, 1 + end - start, sur)

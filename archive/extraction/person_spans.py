@@ -1,0 +1,215 @@
+"""Score candidate spans and pick the non-overlapping ones that are names.
+
+Three ways a span is picked, strongest first:
+* chain: CHAIN_MIN or more name-like spans written back to back (a 名单 whose separating
+  spaces were lost) support one another;
+* score: the scorer's probability reaches the threshold, or BARE when no title or verb
+  stands next to the span (a bare string needs to look like a name on its own);
+* title: a title is written right before (or after: 院士, 总书记, a doctrine) the span, a
+  name can end there, and it is the best reading at that place. Then a low probability is
+  enough, and even a string jieba knows as a noun or place is taken (党委书记 + a name that
+  is also a word); verbs and adverbs never are (市长应邀出席).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .person_dict import word_codes
+from .person_features import features, isolated
+from .person_model import load_model, probability
+from .person_scorer import NOUNISH, TITLED, VERB, scorer
+from .person_words import (
+    foreign_places,
+    inside_listed,
+    longest_ending_at,
+    longest_starting_at,
+    titles,
+    titles_after,
+)
+
+CHAIN_BONUS = 2.0  # log-odds added to each member of a back-to-back run of names
+CHAIN_MIN = 5  # members needed before a run counts as a list
+BARE = 0.5  # probability a name needs with no title or verb next to it
+TITLE_FLOOR = 0.05  # probability enough right after a title
+PLACE_CHECK = 0.0005  # below this a span is never taken, so it is not checked for places
+SURE = 0.9  # a span this likely is kept even when it is a piece of a longer word
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    p: float
+    how: str = ""  # chain | score | title | list | known | repeat
+    clean: bool = True  # a name can end here (punctuation, verb, title … follows)
+    sur: int = 1  # surname length; 0 for a foreign name
+    ctx: int = 0  # person_scorer.TITLED | VERB | LISTED
+
+    @property
+    def titled(self) -> bool:
+        return bool(self.ctx & TITLED)
+
+
+def score_all(text: str, hidden: list[bool]) -> list[Span]:
+    """Every candidate span outside ``hidden`` with its probability and context, except
+    pieces of listed foreign places (塞尔维亚 总统, 委内瑞拉)."""
+    places = foreign_places()
+    return [
+        Span(s, e, p, "", c, sur, t)
+        for s, e, sur, p, c, t in scorer().score(text, hidden)
+        if p < PLACE_CHECK or not inside_listed(text, s, e, places)
+    ]
+
+
+def select(text: str, spans: list[Span], threshold: float) -> list[Span]:
+    """Chains first, then the likeliest spans down to the threshold, without overlaps."""
+    taken = _chains(text, spans)
+    used = {k for s in taken for k in range(s.start, s.end)}
+    titled = [s for s in spans if s.titled]
+    best_at = _best_clean_per_start(titled)
+    hopeful = [s for s in spans if s.p >= threshold or s.titled]
+    for span in sorted(hopeful, key=lambda s: -s.p):
+        if any(k in used for k in range(span.start, span.end)):
+            continue
+        if not _plausible(text, span):
+            continue
+        if span.p >= (threshold if span.ctx & (TITLED | VERB) else max(threshold, BARE)):
+            span.how = "score"
+        elif best_at.get(span.start) is span and _title_ok(text, span):
+            span.how = "title"
+        else:
+            continue
+        taken.append(span)
+        used.update(range(span.start, span.end))
+    return sorted(taken, key=lambda s: s.start)
+
+
+def nounish(name: str) -> bool:
+    return word_codes().get(name, "-")[0] in NOUNISH
+
+
+def inside_word(text: str, start: int, end: int) -> bool:
+    """The span is the head or the tail of a longer dictionary word that is not a person's
+    name (俄|罗斯 总统, 张家|口)."""
+    codes = word_codes()
+    for a, b in ((start - 1, end), (start - 2, end), (start, end + 1), (start, end + 2)):
+        if a >= 0 and b <= len(text) and codes.get(text[a:b], "r")[0] not in "rt":
+            return True
+    return False
+
+
+def _plausible(text: str, span: Span) -> bool:
+    """Not a place or organisation jieba knows (塞尔维亚 总统), unless a title stands before
+    it; not a piece of a longer word (委|内瑞拉) unless the scorer is sure."""
+    if word_codes().get(text[span.start : span.end], "-")[0] in "so":
+        return bool(longest_ending_at(text, span.start, titles()))
+    return span.p >= SURE or not inside_word(text, span.start, span.end)
+
+
+def _cuts_word(text: str, at: int) -> bool:
+    """The two characters text[at:at+2] (across an edge of a span) are a common word."""
+    code = word_codes().get(text[at : at + 2], "r0") if at >= 0 else "r0"
+    return code[0] not in "rt" and code[1] >= "2"
+
+
+def _title_ok(text: str, span: Span) -> bool:
+    """The edge away from the title must not cut a common word (主|席同 总统)."""
+    name = text[span.start : span.end]
+    if inside_word(text, span.start, span.end):
+        return False
+    if longest_ending_at(text, span.start, titles()):
+        if _cuts_word(text, span.end - 1):
+            return False
+        return span.p >= TITLE_FLOOR or nounish(name)
+    if longest_starting_at(text, span.end, titles_after()):
+        if _cuts_word(text, span.start - 1):
+            return False
+        return span.p >= TITLE_FLOOR or word_codes().get(name, "-")[0] in "rt"
+    return False
+
+
+def _best_clean_per_start(spans: list[Span]) -> dict[int, Span]:
+    """Per start, the likeliest span that ends where a name can end."""
+    best: dict[int, Span] = {}
+    for span in spans:
+        if not span.clean:
+            continue
+        if span.start not in best or span.p > best[span.start].p:
+            best[span.start] = span
+    return best
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def _chains(text: str, spans: list[Span]) -> list[Span]:
+    """Runs of at least CHAIN_MIN spans, each ending where the next starts (best by DP).
+
+    In a run the neighbours are other names, so each span is judged on its own string
+    (``isolated``) rather than with its context.
+    """
+    runnable = _in_runs(text, spans)
+    if not runnable:
+        return []
+    notes = _notes(text)
+    weights, _ = load_model()
+    by_start: dict[int, list[tuple[float, Span]]] = {}
+    for span in runnable:
+        alone, cand = isolated(text, (span.start, span.end, span.sur))
+        p = probability(weights, features(alone, cand))
+        gain = _logit(p) + CHAIN_BONUS
+        if gain > 0:
+            by_start.setdefault(span.start, []).append((gain, span))
+    best: dict[int, tuple[float, list[Span]]] = {}
+    for start in sorted(by_start, reverse=True):
+        options = []
+        for gain, span in by_start[start]:
+            tail = best.get(notes.get(span.end, span.end))
+            options.append((gain + tail[0], [span, *tail[1]]) if tail else (gain, [span]))
+        best[start] = max(options, key=lambda o: o[0])
+    taken: list[Span] = []
+    pos = 0
+    for start in sorted(best):
+        run = best[start][1]
+        if start >= pos and len(run) >= CHAIN_MIN:
+            for span in run:
+                span.how = "chain"
+            taken.extend(run)
+            pos = run[-1].end
+    return taken
+
+
+_NOTE = re.compile(r"[（(][^）)\n]{1,4}[）)]")
+
+
+def _notes(text: str) -> dict[int, int]:
+    """Where a short note written after a name in a list (（女）, （藏族）) starts → ends."""
+    if "（" not in text and "(" not in text:
+        return {}
+    return {m.start(): m.end() for m in _NOTE.finditer(text)}
+
+
+def _in_runs(text: str, spans: list[Span]) -> list[Span]:
+    """Spans that sit in some back-to-back run of CHAIN_MIN candidates (cheap pre-check)."""
+    notes = _notes(text)
+    starts: dict[int, list[Span]] = {}
+    for span in spans:
+        starts.setdefault(span.start, []).append(span)
+    ahead: dict[int, int] = {}  # longest run starting at a position
+    for start in sorted(starts, reverse=True):
+        ahead[start] = 1 + max(ahead.get(notes.get(s.end, s.end), 0) for s in starts[start])
+    behind: dict[int, int] = {}  # longest run ending at a position
+    for start in sorted(starts):
+        for span in starts[start]:
+            after = notes.get(span.end, span.end)
+            behind[after] = max(behind.get(after, 0), behind.get(start, 0) + 1)
+    return [
+        s
+        for s in spans
+        if behind.get(s.start, 0) + 1 + ahead.get(notes.get(s.end, s.end), 0) >= CHAIN_MIN
+    ]

@@ -1,0 +1,118 @@
+"""Generic word lists for the person finder, read once from ``data/``.
+
+Lists hold only generic words (surnames, titles, verbs); names of real persons belong in
+tests and fixtures, never here.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _read(name: str) -> list[str]:
+    words: list[str] = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        words.extend(line.split())
+    return words
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset("".join(_read("person_surnames.txt")))
+
+
+@cache
+def translit_chars() -> str:
+    return "".join(_read("person_translit.txt"))
+
+
+@cache
+def given_never() -> frozenset[str]:
+    return frozenset("".join(_read("person_given_never.txt")))
+
+
+@cache
+def compound_surnames() -> frozenset[str]:
+    return frozenset(_read("person_compound_surnames.txt"))
+
+
+@cache
+def titles() -> frozenset[str]:
+    return frozenset(_read("person_titles.txt"))
+
+
+@cache
+def titles_after() -> frozenset[str]:
+    return frozenset(_read("person_titles_after.txt"))
+
+
+@cache
+def verbs() -> frozenset[str]:
+    return frozenset(_read("person_verbs.txt"))
+
+
+@cache
+def place_suffixes() -> frozenset[str]:
+    return frozenset(_read("person_suffixes.txt"))
+
+
+@cache
+def foreign_places() -> frozenset[str]:
+    return frozenset(_read("person_places.txt"))
+
+
+@cache
+def role_stops() -> tuple[str, ...]:
+    return tuple(_read("person_role_stops.txt"))
+
+
+@cache
+def _by_first(words: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    """First character → word lengths, longest first (so a lookup tries only real lengths)."""
+    index: dict[str, set[int]] = {}
+    for word in words:
+        index.setdefault(word[0], set()).add(len(word))
+    return {char: tuple(sorted(sizes, reverse=True)) for char, sizes in index.items()}
+
+
+@cache
+def _by_last(words: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    index: dict[str, set[int]] = {}
+    for word in words:
+        index.setdefault(word[-1], set()).add(len(word))
+    return {char: tuple(sorted(sizes, reverse=True)) for char, sizes in index.items()}
+
+
+def inside_listed(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """text[start:end] lies within an occurrence of one of ``words``."""
+    lengths = _by_first(words)
+    for a in range(max(0, start - 8), start + 1):
+        for size in lengths.get(text[a], ()):
+            if a + size >= end and text[a : a + size] in words:
+                return True
+    return False
+
+
+def longest_ending_at(text: str, end: int, words: frozenset[str]) -> str:
+    """The longest word of ``words`` that ends exactly at ``end``."""
+    if end < 1:
+        return ""
+    for size in _by_last(words).get(text[end - 1], ()):
+        if size <= end and text[end - size : end] in words:
+            return text[end - size : end]
+    return ""
+
+
+def longest_starting_at(text: str, start: int, words: frozenset[str]) -> str:
+    """The longest word of ``words`` that starts exactly at ``start``."""
+    if start >= len(text):
+        return ""
+    for size in _by_first(words).get(text[start], ()):
+        if text[start : start + size] in words:
+            return text[start : start + size]
+    return ""

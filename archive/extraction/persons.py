@@ -1,0 +1,158 @@
+"""Find persons' names in running text: ``find_persons(text, lexicon)``.
+
+Pipeline: hide bylines → score surname-led candidate spans (person_spans) → add members of
+、 lists → apply the admins' lexicon → attach role, evidence, confidence → add repeats of
+established names. Precision matters more than recall: a name that is also a common word
+needs a title, a list or a strong score, or to be established elsewhere in the same text.
+"""
+
+from __future__ import annotations
+
+from .person_context import consistent, hidden_mask, list_members, repeats, verb_lists
+from .person_model import load_model
+from .person_roles import role_after, role_before
+from .person_spans import Span, score_all, select
+from .person_words import longest_starting_at, verbs
+from .types import EMPTY_LEXICON, NameLexicon, PersonMention
+
+__all__ = ["find_persons", "find_persons_at"]
+
+REVIEW_BELOW = 0.8  # the importer flags confidences below this for review
+REPEAT_FROM = 0.8  # only names found at least this confidently are looked for again
+
+
+def find_persons(text: str, lexicon: NameLexicon = EMPTY_LEXICON) -> list[PersonMention]:
+    """Every occurrence of a person's name in ``text``, in text order."""
+    return find_persons_at(text, lexicon, load_model()[1])
+
+
+def find_persons_at(
+    text: str, lexicon: NameLexicon = EMPTY_LEXICON, threshold: float = 0.5
+) -> list[PersonMention]:
+    """``find_persons`` with an explicit score threshold (used to tune it)."""
+    hidden = hidden_mask(text)
+    spans = score_all(text, hidden)
+    taken = consistent(text, select(text, spans, threshold), spans, threshold)
+    taken += verb_lists(text, taken, spans)
+    taken += list_members(text, taken, spans)
+    taken = [s for s in taken if not _rejected(text[s.start : s.end], lexicon)]
+    taken = _known(text, lexicon, hidden, taken)
+    taken.sort(key=lambda s: s.start)
+    mentions = _inherit_list_roles(text, [_mention(text, s, lexicon) for s in taken])
+    mentions += _repeats(text, taken, mentions, hidden, lexicon)
+    return _mark_repeats(sorted(mentions, key=lambda m: m.start))
+
+
+def _rejected(name: str, lexicon: NameLexicon) -> bool:
+    return name in lexicon.rejected or lexicon.canonical(name) in lexicon.rejected
+
+
+def _known(text: str, lexicon: NameLexicon, hidden: list[bool], taken: list[Span]) -> list[Span]:
+    """Confirmed names (and known variants) win wherever they occur."""
+    known = {n for n in (*lexicon.confirmed, *lexicon.aliases) if n and not _rejected(n, lexicon)}
+    if not known:
+        return taken
+    found: list[Span] = []
+    for name in sorted(known, key=len, reverse=True):
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            clash = any(s.start < end and start < s.end for s in found)
+            if not hidden[start] and not clash:
+                found.append(Span(start, end, 1.0, "known"))
+            start = text.find(name, end)
+    rest = [s for s in taken if not any(k.start < s.end and s.start < k.end for k in found)]
+    return rest + found
+
+
+def _repeats(
+    text: str,
+    taken: list[Span],
+    mentions: list[PersonMention],
+    hidden: list[bool],
+    lexicon: NameLexicon,
+) -> list[PersonMention]:
+    """Bare mentions of names established elsewhere in this text with confidence (a name the
+    importer would flag for review is not spread further)."""
+    best: dict[str, float] = {}
+    for span, mention in zip(taken, mentions, strict=True):
+        raw = text[span.start : span.end]
+        best[raw] = max(best.get(raw, 0.0), mention.confidence)
+    best = {name: c for name, c in best.items() if c >= REPEAT_FROM}
+    return [
+        PersonMention(
+            name=lexicon.canonical(text[s.start : s.end]),
+            start=s.start,
+            end=s.end,
+            role=role_before(text, s.start) or role_after(text, s.end),
+            evidence="repeat",
+            confidence=best[text[s.start : s.end]],
+        )
+        for s in repeats(text, set(best), taken, hidden)
+    ]
+
+
+def _mark_repeats(mentions: list[PersonMention]) -> list[PersonMention]:
+    """A bare later mention of a name established earlier is a repeat of it.
+
+    Every mention of a name shares the best confidence the text gives that name (a headline
+    "X主持" is as safe as the lead's "市委书记X").
+    """
+    best: dict[str, float] = {}
+    for m in mentions:
+        best[m.name] = max(best.get(m.name, 0.0), m.confidence)
+    seen: set[str] = set()
+    out = []
+    for m in mentions:
+        weak = m.evidence in ("verb", "model", "repeat")
+        evidence = "repeat" if m.name in seen and weak else m.evidence
+        out.append(PersonMention(m.name, m.start, m.end, m.role, evidence, best[m.name]))
+        seen.add(m.name)
+    return out
+
+
+def _mention(text: str, span: Span, lexicon: NameLexicon) -> PersonMention:
+    role = role_before(text, span.start) or role_after(text, span.end)
+    evidence, confidence = _evidence(text, span, role)
+    return PersonMention(
+        name=lexicon.canonical(text[span.start : span.end]),
+        start=span.start,
+        end=span.end,
+        role=role,
+        evidence=evidence,
+        confidence=round(confidence, 2),
+    )
+
+
+def _evidence(text: str, span: Span, role: str) -> tuple[str, float]:
+    """Strongest reason first; title and list context make a name safe to publish."""
+    if span.how == "known":
+        return "known", 1.0
+    if role:
+        return "title", max(span.p, 0.9)
+    if span.how == "title":  # a title-like word after it that is no role (X生态文明思想)
+        return "title", max(span.p, 0.85)
+    if span.how in ("list", "chain"):
+        return "list", max(span.p, 0.85)
+    if longest_starting_at(text, span.end, verbs()):
+        return "verb", span.p
+    return "model", span.p
+
+
+def _inherit_list_roles(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
+    """In 市领导A、B、C the role written before A belongs to B and C too."""
+    out: list[PersonMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        joined = prev and prev.end + 1 == mention.start and text[prev.end] == "、"
+        if joined and prev.role and not mention.role and prev.evidence in ("title", "list"):
+            mention = PersonMention(
+                mention.name,
+                mention.start,
+                mention.end,
+                prev.role,
+                "list",
+                max(mention.confidence, 0.85),
+            )
+        out.append(mention)
+    return out

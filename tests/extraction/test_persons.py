@@ -1,0 +1,256 @@
+"""The person finder on the real seed pages and on small hand-made sentences (no database)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from archive.extraction.person_features import candidates, features
+from archive.extraction.person_model import load_model, probability
+from archive.extraction.person_scorer import PRUNE, scorer
+from archive.extraction.persons import find_persons
+from archive.extraction.types import NameLexicon
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+KEY = json.loads((ROOT / "tests" / "fixtures" / "seed_persons.json").read_text(encoding="utf-8"))
+PAGES = sorted(name for name in KEY if not name.startswith("_"))
+
+
+def page(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def names(text: str, lexicon: NameLexicon | None = None) -> set[str]:
+    found = find_persons(text, lexicon) if lexicon else find_persons(text)
+    return {m.name for m in found}
+
+
+def mentions_of(text: str, name: str):
+    return [m for m in find_persons(text) if m.name == name]
+
+
+# -- the seed pages --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_seed_page_precision_and_recall(name):
+    found, gold = names(page(name)), set(KEY[name])
+    hits = found & gold
+    precision = len(hits) / len(found) if found else 0.0
+    recall = len(hits) / len(gold)
+    assert precision >= 0.95, f"wrong persons: {sorted(found - gold)}"
+    assert recall >= 0.95, f"missed persons: {sorted(gold - found)}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_mentions_are_in_text_order_with_true_offsets(name):
+    text = page(name)
+    found = find_persons(text)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    for m in found:
+        assert text[m.start : m.end] == m.name
+        assert 0.0 <= m.confidence <= 1.0
+        assert m.evidence in {"title", "list", "verb", "known", "repeat", "model"}
+
+
+def test_byline_reporters_are_not_running_text():
+    found = names(page("000_c256f363131daaf3.txt"))
+    assert not found & {"陈润", "罗文鹏", "陈 润"}
+    assert "赵诗" not in names(page("003_5a0015b203ee01b1.txt"))
+
+
+# -- roles ------------------------------------------------------------------------------------
+
+
+def test_role_is_the_title_chain_written_before_the_name():
+    roles = {m.role for m in mentions_of(page("000_c256f363131daaf3.txt"), "朱健")}
+    assert "市委副书记、市长" in roles
+
+
+def test_role_keeps_the_organisation_of_the_title():
+    text = page("000_c256f363131daaf3.txt")
+    assert {m.role for m in mentions_of(text, "蒋云钟")} == {"中国水科院水资源所所长"}
+    assert {m.role for m in mentions_of(text, "胡薇薇")} == {"上海交通大学环境学院党委书记"}
+
+
+def test_role_after_the_name_and_stop_words_before_the_chain():
+    text = page("000_c256f363131daaf3.txt")
+    assert "院士" in {m.role for m in mentions_of(text, "王浩")}
+    roles = {m.role for m in mentions_of(page("004_d016da710299c489.txt"), "许达哲")}
+    assert roles == {"省委副书记、省长"}
+
+
+def test_title_mentions_are_confident():
+    for m in find_persons("本报讯 4月16日上午，市委书记邓群策主持召开市委常委会会议。"):
+        assert (m.name, m.evidence) == ("邓群策", "title")
+        assert m.confidence >= 0.8
+
+
+# -- lists, verbs, repeats --------------------------------------------------------------------
+
+
+def test_list_after_a_title_shares_the_title():
+    found = find_persons("会议要求，确保整改取得实效。\n\n市领导毛朝晖、刘正兴、何恩广参加。")
+    assert [m.name for m in found] == ["毛朝晖", "刘正兴", "何恩广"]
+    assert {m.role for m in found} == {"市领导"}
+    assert all(m.confidence >= 0.8 for m in found)
+
+
+def test_list_before_a_verb_keeps_a_name_that_is_also_a_word():
+    text = "陈德基团队落户衡阳\n\n朱健、高山出席落户签约仪式"
+    assert {"朱健", "高山"} <= names(text)
+
+
+def test_name_that_is_a_word_needs_context():
+    assert names("南华大学党委书记高山为陈德基颁发特聘教授聘书。") >= {"高山", "陈德基"}
+    assert "高山" not in names("一曲高山流水，令人陶醉。")
+    assert "高山" not in names("这里高山环抱，风景秀丽。")
+
+
+def test_x_presides():
+    found = find_persons("市委常委会召开会议\n\n邓群策主持\n\n")
+    assert [(m.name, m.evidence) for m in found] == [("邓群策", "verb")]
+
+
+def test_later_bare_mention_is_a_repeat():
+    found = find_persons("副市长何恩广主持会议。会后，何恩广一行察看了现场。")
+    assert [(m.name, m.evidence) for m in found] == [("何恩广", "title"), ("何恩广", "repeat")]
+    assert found[1].confidence == found[0].confidence
+
+
+def test_name_followed_by_a_date():
+    text = "深入贯彻落实省委副书记、省长许达哲8月28日在全省市州长视频会议上的讲话精神。"
+    assert names(text) == {"许达哲"}
+
+
+def test_academician_team_is_a_person():
+    assert names("王浩院士团队与我市对接产学研合作事宜。") == {"王浩"}
+
+
+# -- not persons ------------------------------------------------------------------------------
+
+COMMON = ["智慧", "公正", "衡阳群众", "富士康", "南华大学", "高新区", "金龙", "常胜"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_common_words_on_seed_pages_are_not_persons(name):
+    found = names(page(name))
+    for word in COMMON:
+        assert not any(word in n or n in word for n in found), word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "推进衡阳“智慧水务”建设，支持司法机关依法独立公正行使职权。",
+        "注重发挥“衡阳群众”志愿者作用。",
+        "白沙洲工业园区要深化与富士康等龙头企业的合作。",
+        "会同南华大学申报省部级重点平台和项目。",
+        "衡阳国家高新区必须承担起更多重大战略任务，严格落实安全生产责任。",
+        "常胜校区四年级学生化身工、农、兵、学、商。",
+    ],
+)
+def test_common_words_are_never_persons(text):
+    assert names(text) == set()
+
+
+# -- the admins' lexicon -----------------------------------------------------------------------
+
+
+def test_rejected_names_are_never_returned():
+    text = page("000_c256f363131daaf3.txt")
+    found = names(text, NameLexicon(rejected=frozenset({"朱健"})))
+    assert "朱健" not in found and "邓群策" in found
+
+
+def test_confirmed_names_are_returned_wherever_they_occur():
+    text = "一曲高山流水。高山表示赞同。"
+    assert "高山" not in names(text)
+    found = find_persons(text, NameLexicon(confirmed=frozenset({"高山"})))
+    assert [(m.name, m.start, m.evidence, m.confidence) for m in found] == [
+        ("高山", 2, "known", 1.0),
+        ("高山", 7, "known", 1.0),
+    ]
+
+
+def test_aliases_return_the_canonical_name():
+    lexicon = NameLexicon(aliases={"朱建": "朱健"})
+    found = find_persons("市长朱建主持召开会议。", lexicon)
+    assert [(m.name, m.start, m.end) for m in found] == [("朱健", 2, 4)]
+
+
+def test_rejected_beats_confirmed():
+    lexicon = NameLexicon(confirmed=frozenset({"高山"}), rejected=frozenset({"高山"}))
+    assert names("高山表示赞同。", lexicon) == set()
+
+
+# -- the scorer ------------------------------------------------------------------------------
+
+
+def test_fast_scorer_agrees_with_the_feature_definition():
+    text = page("002_25b9b06cbbd2e5b3.txt")
+    weights, _ = load_model()
+    fast = {(s, e): p for s, e, _, p, _, _ in scorer().score(text, [False] * (len(text) + 1))}
+    checked = 0
+    for cand in candidates(text):
+        slow = probability(weights, features(text, cand))
+        if (cand[0], cand[1]) in fast:
+            assert fast[(cand[0], cand[1])] == pytest.approx(slow, abs=1e-9)
+            checked += 1
+        else:  # pruned: hopeless on its own string
+            assert slow < 0.5 or PRUNE > 0
+    assert checked > 100
+
+
+def test_code_and_word_lists_hold_no_seed_names():
+    seed_names = {n for key, value in KEY.items() if not key.startswith("_") for n in value}
+    package = ROOT / "archive" / "extraction"
+    files = [*package.glob("person*.py"), *(package / "data").glob("person_*.txt")]
+    files.append(package / "data" / "person_weights.json")
+    for path in files:
+        body = path.read_text(encoding="utf-8")
+        assert not [n for n in seed_names if n in body], path.name
+
+
+# -- evaluation and benchmark entry points ----------------------------------------------------
+
+
+def test_eval_persons_scores_a_gold_file(tmp_path):
+    from archive.extraction.person_eval import report
+
+    gold = tmp_path / "msra_tiny.jsonl"
+    text = "市委书记邓群策主持会议。高山流水。"
+    row = {
+        "text": text,
+        "entity_list": [
+            {"entity_type": "PER", "entity": "邓群策", "entity_index": {"begin": 4, "end": 7}}
+        ],
+    }
+    gold.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    lines: list[str] = []
+    results = report([tmp_path], write=lines.append)
+    ours = results["msra_tiny/ours"]["mention"]
+    assert (ours.tp, ours.fp, ours.fn) == (1, 0, 0)
+    assert any("jieba-nr" in line for line in lines)
+
+
+def test_eval_persons_command_fails_clearly_without_corpus(tmp_path):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="not found"):
+        call_command("eval_persons", corpus=[tmp_path / "missing"])
+
+
+def test_bench_runs_on_a_small_file(tmp_path, capsys):
+    from bench.persons import run
+
+    items = tmp_path / "items.jsonl"
+    row = {"title": "市长朱健主持会议", "paragraphs": ["副市长何恩广出席。", "高山流水。"]}
+    items.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    run(["--items", str(items), "--limit", "5", "--rounds", "1"])
+    out = capsys.readouterr().out
+    assert "find_persons" in out and "jieba.posseg nr" in out
