@@ -65,12 +65,7 @@ urlpatterns = [
         {"sitemaps": seo.SITEMAPS, "sitemap_url_name": "archive:sitemap_section"},
         name="sitemap",
     ),
-    path(
-        "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": seo.SITEMAPS},
-        name="sitemap_section",
-    ),
+    path("sitemap-<section>.xml", seo.sitemap_section, name="sitemap_section"),
     path("robots.txt", seo.robots_txt, name="robots"),
     path("opensearch.xml", seo.opensearch, name="opensearch"),
 ]

@@ -123,7 +123,11 @@ class Article(models.Model):
         verbose_name = "文章"
         verbose_name_plural = "文章"
         ordering = ["-published", "page", "position", "id"]
-        indexes = [models.Index(fields=["published", "page", "position"])]
+        indexes = [
+            models.Index(fields=["published", "page", "position"]),
+            # Every reader query filters on is_hidden and walks published: one index covers both.
+            models.Index(fields=["is_hidden", "published"], name="article_visible_by_date"),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -28,9 +28,8 @@ def article_list(request):
     year = _int_param(request, "year", 1, 9999, errors)
     month = _int_param(request, "month", 1, 12, errors) if year else None
     day = _int_param(request, "day", 1, 31, errors) if month else None
-    page_obj = Paginator(selectors.article_list(year, month, day).for_listing(), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    articles = selectors.article_list(year, month, day)
+    page_obj = Paginator(articles, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "page_obj": page_obj,
         "articles": page_obj.object_list,
@@ -39,8 +38,8 @@ def article_list(request):
         "day": day,
         "errors": errors,
         "year_facets": selectors.year_counts(),
-        "month_facets": list(Article.objects.month_counts(year)) if year else [],
-        "day_facets": list(Article.objects.day_counts(year, month)) if month else [],
+        "month_facets": selectors.month_counts(year) if year else [],
+        "day_facets": selectors.day_counts(year, month) if month else [],
     }
     return render(request, "article_list.html", context)
 

@@ -35,16 +35,20 @@ def person_detail(request, pk):
     for row in roles:
         row["kind_label"] = MentionKind(row["kind"]).label
     months = selectors.person_months(person)
-    page_obj = Paginator(
-        selectors.person_articles(person).for_listing(), ARTICLES_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    # Aggregates over all of a person's articles are cached like the calendar (selectors).
+    events, event_count = selectors.cached_for(person, "events", selectors.person_events)
+    articles = selectors.person_articles(person, months)
+    page_obj = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "person": person,
         "roles": roles,
         "months": months,
         "timeline": charts.timeline_svg(months, f"{person.name}每月见报篇数"),
-        "companions": selectors.companions(person),
-        "events": selectors.person_events(person),
+        "companions": selectors.cached_for(
+            person, "companions", lambda p: selectors.companions(p, months)
+        ),
+        "events": events,
+        "event_count": event_count,
         "page_obj": page_obj,
         "articles": page_obj.object_list,
     }

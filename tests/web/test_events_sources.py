@@ -1,0 +1,56 @@
+"""Events (list and one event) and the OCR source page."""
+
+from tests.factories import EventFactory
+
+
+def html(response) -> str:
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_event_list_by_date(client, archive_data):
+    later = EventFactory(title="全市经济工作会议", date="2021-05-01", time_of_day="下午")
+    page = html(client.get("/events/"))
+    assert page.index("全市经济工作会议") < page.index("市委常委会会议")  # newest first
+    assert "2021年4月16日" in page and "1 篇报道" in page
+    assert f'href="/events/{later.pk}/"' in page
+
+
+def test_event_page_what_when_where_who_and_articles(client, archive_data):
+    d = archive_data
+    page = html(client.get(f"/events/{d.event.pk}/"))
+    assert "<h1>市委常委会会议</h1>" in page
+    assert '<time datetime="2021-04-16">2021年4月16日</time>上午' in page
+    assert "<dt>地点</dt><dd>市委常委会议室</dd>" in page
+    assert f'<dt>主持</dt><dd><a href="/people/{d.secretary.pk}/">邓群策</a></dd>' in page
+    assert f'<dt>出席</dt><dd><a href="/people/{d.mayor.pk}/">朱健</a></dd>' in page
+    assert page.index("<dt>主持</dt>") < page.index("<dt>出席</dt>")
+    assert f'href="/articles/{d.meeting.pk}/"' in page
+
+
+def test_hidden_and_missing_events_are_404(client, db):
+    hidden = EventFactory(is_hidden=True)
+    assert client.get(f"/events/{hidden.pk}/").status_code == 404
+    assert client.get("/events/999999/").status_code == 404
+
+
+def test_source_page_shows_the_ocr_text_and_its_articles(client, archive_data):
+    d = archive_data
+    page = html(client.get(f"/sources/{d.page1.pk}/"))
+    assert (
+        '<pre class="ocr-text">市委常委会召开会议\n\n本报讯 4月16日上午，会议召开。</pre>' in page
+    )
+    assert (
+        f'href="/articles/{d.meeting.pk}/"' in page and f'href="/articles/{d.second.pk}/"' in page
+    )
+    assert "000_page1.txt" in page
+    assert client.get("/sources/999999/").status_code == 404
+
+
+def test_event_list_for_one_person(client, archive_data):
+    d = archive_data
+    other = EventFactory(title="全市经济工作会议")
+    page = html(client.get("/events/", {"person": d.mayor.pk}))
+    assert "朱健参加的" in page and "市委常委会会议" in page and other.title not in page
+    assert client.get("/events/", {"person": "abc"}).status_code == 404
+    assert client.get("/events/", {"person": d.rejected.pk}).status_code == 404

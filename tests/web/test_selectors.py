@@ -1,0 +1,56 @@
+"""Reads whose shortcuts must give the same answer as the plain query."""
+
+import datetime as dt
+
+from archive import selectors
+from archive.models import Article
+from tests.factories import ArticleFactory, MentionFactory, PersonFactory
+
+
+def test_person_articles_slices_match_the_full_ordering(db):
+    person = PersonFactory(name="周九")
+    days = [dt.date(2020, 1, 5), dt.date(2020, 1, 20), dt.date(2020, 3, 2), dt.date(2021, 7, 9)]
+    for i in range(17):
+        article = ArticleFactory(published=days[i % 4] if i < 14 else None, page=i % 3 + 1)
+        MentionFactory(article=article, person=person)
+    MentionFactory(article=ArticleFactory(is_hidden=True), person=person)  # never listed
+    MentionFactory(article=ArticleFactory(), person=PersonFactory(name="吴十"))  # not his
+
+    expected = [
+        a.pk
+        for a in sorted(
+            Article.objects.published().filter(mentions__person=person),
+            key=lambda a: (
+                a.published is None,
+                -(a.published or dt.date.min).toordinal(),
+                a.page,
+                a.position,
+                a.pk,
+            ),
+        )
+    ]
+    months = selectors.person_months(person)
+    rows = selectors.person_articles(person, months)
+    assert len(rows) == len(expected) == 17
+    for size in (1, 3, 5, 20):
+        got = [a.pk for start in range(0, 17, size) for a in rows[start : start + size]]
+        assert got == expected, size
+
+
+def test_calendar_helpers(db):
+    for day in ("2020-02-29", "2021-02-28", "2021-03-01", "2021-03-01"):
+        ArticleFactory(published=day)
+    ArticleFactory(published=None)
+    assert len(selectors.article_list()) == 5
+    assert len(selectors.article_list(2021, 3, 1)) == 2
+    assert len(selectors.article_list(2021, 2, 30)) == 0
+    assert [a.published.isoformat() for a in selectors.article_list(2021)[1:3]] == [
+        "2021-03-01",
+        "2021-02-28",
+    ]
+    assert selectors.adjacent_issues(dt.date(2021, 2, 28)) == (
+        dt.date(2020, 2, 29),
+        dt.date(2021, 3, 1),
+    )
+    assert selectors.on_this_day(dt.date(2020, 2, 29)) == []  # no 29 February in 2021
+    assert selectors.year_counts() == [{"year": 2020, "n": 1}, {"year": 2021, "n": 3}]
