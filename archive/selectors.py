@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from archive import freshness
 from archive.models import Article, Event, EventParticipant, Mention, Person
 from archive.models.people import MentionKind
 
@@ -27,13 +28,15 @@ PART_ORDER = ["主持", "讲话", "致辞", "出席", "参加"]
 #
 # The calendar (articles per day), every person's article count, and a person's roles, months,
 # events and companions change only when the archive is edited, yet reading them means counting
-# up to 100,000 rows (SQLite: 50-300 ms). They are kept in this process for CACHE_SECONDS; a
-# save or delete of an article, mention, person or event in this process forgets them at once
-# (changes made by other processes, e.g. an import, show within CACHE_SECONDS).
+# up to 100,000 rows (SQLite: 50-300 ms). They are kept in this process until the archive
+# changes: a save or delete in this process forgets them at once, and a change made by another
+# process (an import, another gunicorn worker's admin edit) moves archive.freshness's stamp,
+# checked with one stat() per lookup. CACHE_SECONDS bounds the age of anything missed.
 
 CACHE_SECONDS = 120
 MEMO_SIZE = 2000
 _memo: dict[str, tuple[float, object]] = {}
+_seen_stamp = [0]
 
 
 def forget_counts(**kwargs) -> None:
@@ -41,6 +44,10 @@ def forget_counts(**kwargs) -> None:
 
 
 def _cached(name: str, compute):
+    current = freshness.stamp()
+    if current != _seen_stamp[0]:
+        _memo.clear()
+        _seen_stamp[0] = current
     now = time.monotonic()
     hit = _memo.get(name)
     if hit is not None and hit[0] > now:

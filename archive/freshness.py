@@ -1,0 +1,31 @@
+"""A stamp that changes whenever the archive's records change, seen by every process.
+
+The index writer touches it after applying queued changes (every edit, import, merge or delete
+passes through that queue), so a gunicorn worker's cached counts can tell at the cost of one
+stat() that another process changed the data, instead of waiting for a timeout.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from django.conf import settings
+
+
+def _path() -> Path:
+    return Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"]).with_suffix(".changed")
+
+
+def touch() -> None:
+    path = _path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.touch()
+    os.utime(path)  # touch() on an existing file keeps mtime on some filesystems
+
+
+def stamp() -> int:
+    try:
+        return _path().stat().st_mtime_ns
+    except FileNotFoundError:
+        return 0
