@@ -1,0 +1,201 @@
+"""Exact Chinese analysis: every string of characters can be found, whatever a segmenter thinks.
+
+Text is normalised (NFKC, lower case, traditional → simplified, one character at a time so the
+normalised text maps back onto the original), then cut into *units*: each CJK character is a
+unit, a run of other letters/digits ("5g", "2020", "up") is one unit. Punctuation and spaces
+end a *run*. For every unit we emit its unigram and, at the SAME position, the bigram with the
+next unit of its run. A query string of n units then becomes one term (n = 1), one bigram term
+(n = 2) or a phrase of overlapping bigrams (n > 2): found exactly where the string occurs.
+
+No Django imports here: eval_search and the benchmarks use this module without a database.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections import defaultdict
+
+from whoosh.analysis import Token, Tokenizer
+from whoosh.formats import Positions
+
+# Ideographs (BMP, extension A, compatibility, extensions B–G), kana and hangul: one unit each.
+_CJK = (
+    "\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+    "\U00020000-\U0003134f"
+)
+# A run: letters, digits and CJK characters without a break (underscore is a break).
+RUN_RE = re.compile(r"[^\W_]+")
+# Units inside a run: one CJK character, or a maximal run of other letters/digits.
+UNIT_RE = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
+_ALL_CJK_RE = re.compile(rf"[{_CJK}]+")
+
+_opencc_lock = threading.Lock()
+_opencc = None
+
+
+def _t2s(text: str) -> str:
+    global _opencc
+    with _opencc_lock:
+        if _opencc is None:
+            import opencc
+
+            _opencc = opencc.OpenCC("t2s")
+        return _opencc.convert(text)
+
+
+class _NormTable(dict):
+    """str.translate table filled on first sight of each character (C speed afterwards)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        value = unicodedata.normalize("NFKC", char).lower()
+        if value and not value.isascii():
+            value = _t2s(value)
+        self[code] = value
+        return value
+
+
+_TABLE = _NormTable()
+
+
+def normalize(text: str) -> str:
+    """NFKC + lower case + t2s, character by character (so queries and texts agree exactly)."""
+    return text.translate(_TABLE)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """The normalised text and, for each of its characters, the index of the source character."""
+    pieces = [_TABLE[ord(c)] for c in text]
+    out_map: list[int] = []
+    for i, piece in enumerate(pieces):
+        out_map.extend([i] * len(piece))
+    return "".join(pieces), out_map
+
+
+def runs(normalized: str) -> list[list[str]]:
+    """Units grouped into runs, for normalised text."""
+    out = []
+    for run in RUN_RE.findall(normalized):
+        out.append(list(run) if _ALL_CJK_RE.fullmatch(run) else UNIT_RE.findall(run))
+    return out
+
+
+def text_units(text: str) -> list[list[str]]:
+    return runs(normalize(text))
+
+
+def index_terms(text: str) -> dict[str, list[int]]:
+    """term → positions, the fast path used when indexing (same result as the tokenizer)."""
+    poses: dict[str, list[int]] = defaultdict(list)
+    pos = 0
+    fullmatch = _ALL_CJK_RE.fullmatch
+    for run in RUN_RE.findall(normalize(text)):
+        units = run if fullmatch(run) else UNIT_RE.findall(run)
+        n = len(units)
+        for i in range(n):
+            poses[units[i]].append(pos + i)
+        if n > 1:
+            if isinstance(units, str):
+                for i in range(n - 1):
+                    poses[units[i : i + 2]].append(pos + i)
+            else:
+                for i in range(n - 1):
+                    poses[units[i] + units[i + 1]].append(pos + i)
+        pos += n
+    return poses
+
+
+class ExactTokenizer(Tokenizer):
+    """Whoosh tokenizer: unigram and bigram per unit, both at the unit's position.
+
+    Honours tokenize=False (the whole normalised value as one token), which the stock
+    ChineseAnalyzer ignores, and counts positions in units, not characters.
+    """
+
+    def __eq__(self, other):
+        return other.__class__ is self.__class__
+
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        norm = normalize(value)
+        if not tokenize:
+            t.original = t.text = norm
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar, t.endchar = start_char, start_char + len(value)
+            yield t
+            return
+        pos = start_pos
+        for match in RUN_RE.finditer(norm):
+            spans = [(m.start(), m.end()) for m in UNIT_RE.finditer(match.group())]
+            base = match.start()
+            text = match.group()
+            for i, (s, e) in enumerate(spans):
+                grams = [(text[s:e], e)]
+                if i + 1 < len(spans):
+                    grams.append((text[s : spans[i + 1][1]], spans[i + 1][1]))
+                for gram, end in grams:
+                    t.text = gram
+                    t.boost = 1.0
+                    if keeporiginal:
+                        t.original = gram
+                    t.stopped = False
+                    if positions:
+                        t.pos = pos + i
+                    if chars:
+                        t.startchar = start_char + base + s
+                        t.endchar = start_char + base + end
+                    yield t
+            pos += len(spans)
+
+
+def ExactAnalyzer():  # noqa: N802 — named like Whoosh's analyzer factories
+    return ExactTokenizer()
+
+
+_SINGLE: dict[int, bytes] = {}
+
+
+class ExactPositions(Positions):
+    """Positions format whose indexing skips the per-token objects (3–4× faster), same terms."""
+
+    def encode(self, poslist):
+        # Most postings hold one position; their (pickled) encoding is memoised.
+        if len(poslist) == 1:
+            pos = poslist[0]
+            cached = _SINGLE.get(pos)
+            if cached is None:
+                cached = _SINGLE[pos] = super().encode(poslist)
+            return cached
+        return super().encode(poslist)
+
+    def word_values(self, value, analyzer, **kwargs):
+        fb = self.field_boost
+        encode = self.encode
+        for word, poslist in index_terms(value).items():
+            yield (word, len(poslist), len(poslist) * fb, encode(poslist))
+
+    def index_items(self, value) -> list[tuple[bytes, int, float, bytes]]:
+        """What FieldType.index() yields, built in one pass (the indexing hot path)."""
+        fb = self.field_boost
+        encode = self.encode
+        return [
+            (word.encode("utf-8"), len(p), len(p) * fb, encode(p))
+            for word, p in index_terms(value).items()
+        ]

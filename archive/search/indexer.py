@@ -1,0 +1,108 @@
+"""From articles in the database to documents in the index (the only place that writes it).
+
+Callers hold the writer lock (locking.writer_lock): drain() and build_index do.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from whoosh import writing
+
+from archive import freshness
+from archive.models import Article, Mention
+from archive.search.codec import fast_writer
+from archive.search.engine import open_index
+from archive.search.schema import ARTICLE_CT, ID, make_document
+
+_FIELDS = ("id", "kicker", "title", "deck", "body", "published", "page")
+
+
+def index_path() -> str:
+    return settings.HAYSTACK_CONNECTIONS["default"]["PATH"]
+
+
+def persons_by_article(article_ids: Iterable[int]) -> dict[int, list[str]]:
+    """Visible mention names per article, first mention first."""
+    names: dict[int, list[str]] = defaultdict(list)
+    rows = (
+        Mention.objects.visible()
+        .filter(article_id__in=list(article_ids))
+        .order_by("article_id", "id")
+        .values_list("article_id", "person__name")
+    )
+    for article_id, name in rows:
+        names[article_id].append(name)
+    return names
+
+
+def documents(article_ids: Iterable[int]) -> tuple[list[dict], set[int]]:
+    """Documents for the published articles among article_ids, and the ids that must go."""
+    wanted = set(article_ids)
+    rows = list(Article.objects.published().filter(pk__in=wanted).values(*_FIELDS))
+    names = persons_by_article([r["id"] for r in rows])
+    docs = [_document(r, names.get(r["id"], ())) for r in rows]
+    return docs, wanted - {r["id"] for r in rows}
+
+
+def _document(row: dict, persons) -> dict:
+    return make_document(
+        row["id"],
+        title=row["title"],
+        body=row["body"],
+        kicker=row["kicker"],
+        deck=row["deck"],
+        published=row["published"],
+        persons=persons,
+        page=row["page"],
+    )
+
+
+def apply(article_ids: Iterable[int], ix=None) -> int:
+    """Bring the index in line with the database for these articles; one Whoosh commit."""
+    ids = set(article_ids)
+    if not ids:
+        return 0
+    ix = ix or open_index(index_path())
+    docs, gone = documents(ids)
+    writer = fast_writer(ix)
+    try:
+        for doc in docs:
+            writer.update_document(**doc)
+        for pk in gone:
+            writer.delete_by_term(ID, f"{ARTICLE_CT}.{pk}")
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return len(ids)
+
+
+def rebuild(batch_size: int = 500, progress: Callable[[int], None] | None = None) -> int:
+    """Write every published article into the index, replacing its whole content atomically."""
+    ix = open_index(index_path())
+    writer = fast_writer(ix)
+    total = 0
+    try:
+        qs = Article.objects.published().order_by("id")
+        last = 0
+        while True:
+            rows = list(qs.filter(id__gt=last).values(*_FIELDS)[:batch_size])
+            if not rows:
+                break
+            names = persons_by_article([r["id"] for r in rows])
+            for row in rows:
+                writer.add_document(**_document(row, names.get(row["id"], ())))
+            last = rows[-1]["id"]
+            total += len(rows)
+            if progress:
+                progress(len(rows))
+    except BaseException:
+        writer.cancel()
+        raise
+    # CLEAR: the new segments replace all old ones in one commit; readers never see a gap.
+    writer.commit(mergetype=writing.CLEAR)
+    freshness.touch()
+    return total

@@ -1,0 +1,162 @@
+"""A small, forgiving query language: what a reader typed → exact strings to find.
+
+    乡村振兴 张三          both (AND)
+    张三 OR 李四 / 张三|李四  either
+    -王五 / NOT 王五       not
+    "习近平 总书记"         the words in this order (spaces/punctuation between them ignored)
+
+Each word is an Atom matched as an exact string (see analyzer.py): engine.py matches atoms
+straight from the postings; match_query() gives the equivalent Whoosh query. Anything odd — unbalanced quotes,
+lone operators, control characters, very long input — gives a sensible query and, where the
+query was not taken as written, a message; parsing never raises.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from archive.search.analyzer import normalize, runs
+
+MAX_QUERY_CHARS = 200
+MAX_ATOMS = 24
+_QUOTES = '"“”„‟「」『』〝〞＂'
+_TOKEN_RE = re.compile(rf"[{_QUOTES}]([^{_QUOTES}]*)(?:[{_QUOTES}]|$)|(\S+)")
+
+
+@dataclass(frozen=True)
+class Atom:
+    """One string to find: its units grouped into runs (a break between runs is ignored)."""
+
+    runs: tuple[tuple[str, ...], ...]
+
+    @property
+    def needles(self) -> list[str]:
+        return ["".join(r) for r in self.runs]
+
+    def words(self) -> list[str]:
+        """Terms at consecutive positions that together spell this atom (see analyzer.py)."""
+        units = [u for r in self.runs for u in r]
+        if len(units) == 1:
+            return units
+        if len(self.runs) == 1 and len(units) == 2:
+            return [units[0] + units[1]]
+        # One term per position: the bigram starting there when the run goes on, else the
+        # unit itself (it sits at the same position). A trailing unigram adds nothing.
+        words = []
+        for r_i, run in enumerate(self.runs):
+            for i, unit in enumerate(run):
+                if i + 1 < len(run):
+                    words.append(unit + run[i + 1])
+                elif not (r_i == len(self.runs) - 1 and len(run) > 1):
+                    words.append(unit)
+        return words
+
+    def query(self, fieldname: str, boost: float = 1.0) -> wq.Query:
+        """The exact Whoosh query: a term, or a phrase of terms at consecutive positions."""
+        words = self.words()
+        if len(words) == 1:
+            return wq.Term(fieldname, words[0], boost=boost)
+        return wq.Phrase(fieldname, words, boost=boost)
+
+
+@dataclass
+class ParsedQuery:
+    must: list[list[Atom]] = field(default_factory=list)  # AND of (OR of atoms)
+    must_not: list[Atom] = field(default_factory=list)
+    error: str = ""
+    empty_input: bool = True
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.must and not self.must_not
+
+    @property
+    def needles(self) -> list[str]:
+        """Normalised strings to mark in snippets, longest first."""
+        found = {n for group in self.must for atom in group for n in atom.needles}
+        return sorted(found, key=lambda s: (-len(s), s))
+
+    def match_query(self, fieldname: str) -> wq.Query | None:
+        if not self.must:
+            return None
+        return _and([_or([a.query(fieldname) for a in group]) for group in self.must])
+
+    def exclude_query(self, fieldname: str) -> wq.Query | None:
+        if not self.must_not:
+            return None
+        return _or([a.query(fieldname) for a in self.must_not])
+
+
+def _and(qs: list[wq.Query]) -> wq.Query:
+    return qs[0] if len(qs) == 1 else wq.And(qs)
+
+
+def _or(qs: list[wq.Query]) -> wq.Query:
+    return qs[0] if len(qs) == 1 else wq.Or(qs)
+
+
+def _atom(text: str) -> Atom | None:
+    grouped = runs(normalize(text))
+    return Atom(tuple(tuple(r) for r in grouped)) if grouped else None
+
+
+def parse(raw: str) -> ParsedQuery:
+    """Parse what a reader typed. Never raises; ParsedQuery.error says what was changed."""
+    text = unicodedata.normalize("NFKC", raw or "")
+    # Control and format characters become spaces (they can only be noise in a query).
+    text = "".join(" " if unicodedata.category(c)[0] == "C" else c for c in text).strip()
+    if text.strip("*") == "":  # "*" means everything, like an empty query
+        text = ""
+    result = ParsedQuery(empty_input=not text)
+    notes = []
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notes.append(f"检索词过长，只使用了前 {MAX_QUERY_CHARS} 个字符。")
+
+    pending_or = False
+    negate_next = False
+    atoms = 0
+    for m in _TOKEN_RE.finditer(text):
+        quoted, word = m.group(1), m.group(2)
+        if quoted is None:
+            if word in ("OR", "|", "||"):
+                pending_or = bool(result.must)
+                continue
+            if word in ("AND", "&", "&&", "+"):
+                continue
+            if word == "NOT":
+                negate_next = True
+                continue
+            negate = negate_next
+            while word[:1] in ("-", "!"):
+                negate, word = True, word[1:]
+            word = word.lstrip("+")
+            # "a|b" written without spaces is still an OR.
+            parts = [p for p in word.split("|") if p] if "|" in word else [word]
+        else:
+            negate, parts = negate_next, [quoted]
+        negate_next = False
+        found = [a for a in (_atom(p) for p in parts) if a]
+        if not found:
+            pending_or = False
+            continue
+        if atoms + len(found) > MAX_ATOMS:
+            notes.append(f"检索词过多，只使用了前 {MAX_ATOMS} 个。")
+            break
+        atoms += len(found)
+        if negate:
+            result.must_not.extend(found)
+        elif pending_or:
+            result.must[-1].extend(found)
+        else:
+            result.must.append(found)
+        pending_or = False
+
+    if text and result.is_empty:
+        notes.append("检索词中没有可检索的文字或数字。")
+    result.error = " ".join(dict.fromkeys(notes))
+    return result

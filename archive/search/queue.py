@@ -1,0 +1,135 @@
+"""The index queue: changes are queued in the database, one writer applies them.
+
+Signal handlers (signals.py) add PendingIndexUpdate rows inside the transaction that made the
+change, so a crash loses nothing. drain() takes the writer lock, applies the queued rows in
+one Whoosh commit per batch and deletes them only after that commit; a writer killed half way
+leaves its rows for the next one (updates are idempotent).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterable, Iterator
+
+from django.conf import settings
+from django.db import transaction
+
+from archive import freshness
+from archive.models import Event, Mention, PendingIndexUpdate
+from archive.search import indexer
+from archive.search.locking import writer_lock
+
+log = logging.getLogger(__name__)
+
+ARTICLE, PERSON, EVENT = "archive.article", "archive.person", "archive.event"
+BATCH = 500
+
+_deferred = 0
+_deferred_lock = threading.Lock()
+
+
+def enqueue(label: str, ids: Iterable, action: str = PendingIndexUpdate.UPDATE) -> None:
+    """Queue index work for objects (in the caller's transaction) and drain after commit.
+
+    label is ARTICLE (refresh these articles), PERSON or EVENT (refresh their articles, found
+    when the queue is drained). Code that changes rows with QuerySet.update() calls this.
+    """
+    rows = [PendingIndexUpdate(model_label=label, object_id=str(i), action=action) for i in ids]
+    if not rows:
+        return
+    PendingIndexUpdate.objects.bulk_create(rows)
+    if getattr(settings, "NEWSROOM_INDEX_SYNC", False) and not is_deferred():
+        transaction.on_commit(_drain_after_commit, robust=True)
+
+
+def is_deferred() -> bool:
+    return _deferred > 0
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """Queue, but do not drain after each commit (bulk imports); call drain(block=True) after."""
+    global _deferred
+    with _deferred_lock:
+        _deferred += 1
+    try:
+        yield
+    finally:
+        with _deferred_lock:
+            _deferred -= 1
+
+
+def _drain_after_commit() -> None:
+    try:
+        drain(block=False)
+    except Exception:  # the edit is saved and queued; the background writer retries
+        log.exception("index drain after commit failed; the queue keeps the update")
+
+
+def _article_ids(rows: list[tuple[int, str, str]]) -> set[int]:
+    articles, persons, events = set(), set(), set()
+    for _, label, object_id in rows:
+        try:
+            pk = int(object_id)
+        except ValueError:
+            continue
+        {ARTICLE: articles, PERSON: persons, EVENT: events}.get(label, set()).add(pk)
+    if persons:
+        articles.update(
+            Mention.objects.filter(person_id__in=persons).values_list("article_id", flat=True)
+        )
+    if events:
+        articles.update(
+            Event.articles.through.objects.filter(event_id__in=events).values_list(
+                "article_id", flat=True
+            )
+        )
+    return articles
+
+
+def drain(block: bool = False, limit: int | None = None) -> int:
+    """Apply queued updates; returns how many queue rows were applied.
+
+    block=False returns 0 at once when another thread or process holds the writer lock
+    (it will apply our rows). limit caps the rows taken in this call.
+    """
+    applied = 0
+    with writer_lock(indexer.index_path(), block=block) as got:
+        if not got:
+            return 0
+        ix = None
+        while limit is None or applied < limit:
+            size = BATCH if limit is None else min(BATCH, limit - applied)
+            rows = list(
+                PendingIndexUpdate.objects.order_by("id").values_list(
+                    "id", "model_label", "object_id"
+                )[:size]
+            )
+            if not rows:
+                break
+            if ix is None:
+                ix = indexer.open_index(indexer.index_path())
+            indexer.apply(_article_ids(rows), ix=ix)
+            _hooks.after_commit()
+            # Only the rows we applied: rows queued meanwhile stay for the next pass.
+            PendingIndexUpdate.objects.filter(id__in=[r[0] for r in rows]).delete()
+            applied += len(rows)
+    if applied:
+        freshness.touch()  # other processes' cached page counts are now stale
+    return applied
+
+
+def pending() -> int:
+    return PendingIndexUpdate.objects.count()
+
+
+class _Hooks:
+    """Test seam: lets a test stop a writer between its Whoosh commit and the queue delete."""
+
+    def after_commit(self) -> None:
+        pass
+
+
+_hooks = _Hooks()

@@ -1,0 +1,339 @@
+"""Search benchmark: our exact Whoosh set-up vs Haystack's plain ChineseAnalyzer vs SQLite FTS5.
+
+    python -m bench search                       # 19,876 and 100,000 articles
+    python -m bench search --sizes 20000 --queries 100
+    python -m bench search --rebuild             # rebuild the cached indexes
+
+Articles are the CCTV 新闻联播 items (../shared/corpus/xwlb_items.jsonl); larger sizes repeat
+them with dates moved back four years per copy and synthetic person names (for facets).
+Indexes are cached under var/bench/search/; the build rate is measured when they are built.
+Each set-up's queries run in a fresh process, so its memory figure is its own.
+Engine = matching + top 20 (ours: Whoosh query objects on the cached searcher; plain: a new
+searcher and QueryParser per query, as Haystack's backend does; FTS5: MATCH on a trigram
+index, LIKE scan for queries under 3 characters). Service = ours with count, year/month/day
+and person facets and 20 snippets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures
+import hashlib
+import json
+import random
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.common import CORPUS, cache_dir, dir_mb, percentile, rss_split_mb, table
+
+ROOT = Path(__file__).resolve().parent.parent
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红建国志文斌辉力群策新春"
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(prog="python -m bench search", description=__doc__.split("\n")[0])
+    p.add_argument("--sizes", default="19876,100000", help="article counts (default 19876,100000)")
+    p.add_argument(
+        "--plain-sizes", default="19876", help="sizes for the jieba set-up (slow to build)"
+    )
+    p.add_argument("--queries", type=int, default=200)
+    p.add_argument("--corpus", type=Path, default=CORPUS)
+    p.add_argument("--rebuild", action="store_true")
+    p.add_argument("--probe", nargs=3, metavar=("KIND", "PATH", "QUERIES"), help=argparse.SUPPRESS)
+    return p.parse_args(argv)
+
+
+def _code_version() -> str:
+    h = hashlib.sha1()
+    for name in ("analyzer.py", "schema.py", "codec.py"):  # what decides the index files
+        h.update((ROOT / "archive" / "search" / name).read_bytes())
+    return h.hexdigest()[:8]
+
+
+def articles(items, size: int):
+    """size articles: the items, then copies dated four years earlier per copy."""
+    import datetime as dt
+
+    from archive.search.evaluation import Item
+
+    out = []
+    for n in range(size):
+        copy, i = divmod(n, len(items))
+        item = items[i]
+        day = item.published
+        if day and copy:
+            day = (
+                day.replace(year=day.year - 4 * copy)
+                if not (day.month == 2 and day.day == 29)
+                else dt.date(day.year - 4 * copy, 2, 28)
+            )
+        out.append(Item(n + 1, item.title, item.body, day))
+    return out
+
+
+def persons_for(item) -> list[str]:
+    rng = random.Random(item.pk)
+    # Long tail: a few names appear very often, most rarely.
+    return [
+        SURNAMES[int(rng.paretovariate(1.2)) % len(SURNAMES)]
+        + GIVEN[int(rng.paretovariate(1.1) * 3) % len(GIVEN)]
+        + GIVEN[rng.randrange(len(GIVEN))]
+        for _ in range(rng.randrange(4))
+    ]
+
+
+# --- building (each in its own process, two at a time) -------------------------------------
+
+
+def build(kind: str, size: int, corpus: str, path: str) -> dict:
+    from archive.search import evaluation as ev
+
+    docs = articles(ev.load_items(corpus), size)
+    start, cpu = time.perf_counter(), time.process_time()
+    if kind == "exact":
+        ev.build_exact_index(path, docs, persons=persons_for)
+    elif kind == "plain":
+        ev.build_plain_index(path, docs)
+    else:
+        build_fts5(path, docs)
+    took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    meta = {
+        "kind": kind,
+        "size": size,
+        "seconds": took,
+        "rate": size / took,
+        "cpu_rate": size / cpu,
+        "mb": dir_mb(Path(path).parent if kind == "fts5" else path),
+    }
+    Path(path + ".json").write_text(json.dumps(meta))
+    return meta
+
+
+def build_fts5(path: str, docs) -> None:
+    Path(path).unlink(missing_ok=True)
+    db = sqlite3.connect(path)
+    db.execute(
+        "CREATE VIRTUAL TABLE docs USING fts5(title, body, published UNINDEXED, tokenize='trigram')"
+    )
+    db.executemany(
+        "INSERT INTO docs(rowid, title, body, published) VALUES (?, ?, ?, ?)",
+        ((d.pk, d.title, d.body, d.published.isoformat() if d.published else None) for d in docs),
+    )
+    db.commit()
+    db.close()
+
+
+# --- probing (a fresh process per set-up) -----------------------------------------------
+
+
+def probe(kind: str, path: str, queries_file: str) -> dict:
+    queries = json.loads(Path(queries_file).read_text())
+    texts = _texts_for_snippets() if kind == "exact" else []  # stands in for the DB; not counted
+    base = rss_split_mb()
+    engine, service = [], []
+    warmup = queries  # one untimed pass: timings are for a warm process and page cache
+    if kind == "exact":
+        from archive.search.engine import SearchCore
+        from archive.search.parser import parse
+        from archive.search.snippets import make_snippet
+
+        core = SearchCore(path)
+        core.view()
+        for q in warmup:
+            core.run(parse(q), limit=20)
+        for q in queries:  # engine: exact match set + top 20 by relevance
+            t = time.perf_counter()
+            core.run(parse(q), limit=20, facets=False)
+            engine.append(time.perf_counter() - t)
+        for q in queries:  # service: + count, facets, 20 snippets
+            t = time.perf_counter()
+            parsed = parse(q)
+            result = core.run(parsed, limit=20)
+            for s in result.stored:
+                make_snippet(texts[(int(s["django_id"]) - 1) % len(texts)], parsed.needles)
+            service.append(time.perf_counter() - t)
+    elif kind == "plain":
+        from whoosh.filedb.filestore import FileStorage
+        from whoosh.qparser import QueryParser
+
+        ix = FileStorage(path).open_index()
+        with ix.searcher() as s:
+            for q in warmup:
+                s.search(QueryParser("text", schema=ix.schema).parse(q), limit=20)
+        for q in queries:
+            t = time.perf_counter()
+            with ix.searcher() as s:  # Haystack's backend opens a searcher per query
+                results = s.search(QueryParser("text", schema=ix.schema).parse(q), limit=20)
+                len(results)
+            engine.append(time.perf_counter() - t)
+    else:
+        db = sqlite3.connect(path)
+        for q in queries:
+            t = time.perf_counter()
+            if len(q) >= 3:
+                phrase = '"' + q.replace('"', '""') + '"'
+                db.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (phrase,)).fetchone()
+                db.execute(
+                    "SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 20", (phrase,)
+                ).fetchall()
+            else:  # trigrams cannot answer 1–2 characters: a full scan
+                like = f"%{q}%"
+                db.execute(
+                    "SELECT count(*) FROM docs WHERE title LIKE ? OR body LIKE ?", (like, like)
+                ).fetchone()
+                db.execute(
+                    "SELECT rowid FROM docs WHERE title LIKE ? OR body LIKE ? LIMIT 20",
+                    (like, like),
+                ).fetchall()
+            engine.append(time.perf_counter() - t)
+    ms = lambda xs, p: percentile(xs, p) * 1000 if xs else None  # noqa: E731
+    return {
+        "engine_p50": ms(engine, 50),
+        "engine_p95": ms(engine, 95),
+        "engine_max": ms(engine, 100),
+        "service_p50": ms(service, 50),
+        "service_p95": ms(service, 95),
+        "rss_mb": rss_split_mb()[0] - base[0],
+        "mapped_mb": rss_split_mb()[1] - base[1],
+    }
+
+
+_TEXTS: list[str] = []
+
+
+def _texts_for_snippets() -> list[str]:
+    if not _TEXTS:
+        from archive.search.evaluation import load_items
+
+        _TEXTS.extend(i.body for i in load_items(CORPUS))
+    return _TEXTS
+
+
+def run(argv=None) -> int:
+    args = parse_args(argv or [])
+    if args.probe:
+        print(json.dumps(probe(*args.probe)))
+        return 0
+    from archive.search import evaluation as ev
+
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    plain_sizes = {int(s) for s in args.plain_sizes.split(",") if s}
+    version = _code_version()
+    root = cache_dir("search")
+    items = ev.load_items(args.corpus)
+    sample = ev.sample_queries(ev.Corpus(items), args.queries, seed=11)
+    queries_file = root / f"queries-{args.queries}.json"
+    queries_file.write_text(json.dumps([q for _, q in sample], ensure_ascii=False))
+
+    def path_for(kind, size):
+        name = {
+            "exact": f"exact-{size}-{version}",
+            "plain": f"plain-{size}",
+            "fts5": f"fts5-{size}/docs.sqlite3",
+        }[kind]
+        p = root / name
+        if kind == "fts5":
+            p.parent.mkdir(exist_ok=True)
+        return str(p)
+
+    jobs = [
+        (k, s)
+        for s in sizes
+        for k in ("exact", "plain", "fts5")
+        if k != "plain" or s in plain_sizes
+    ]
+    metas = {}
+    todo = []
+    for kind, size in jobs:
+        meta_file = Path(path_for(kind, size) + ".json")
+        if meta_file.exists() and not args.rebuild:
+            metas[kind, size] = json.loads(meta_file.read_text())
+        else:
+            todo.append((kind, size))
+    if todo:
+        print(f"building {len(todo)} indexes (cached under {root}) …", flush=True)
+        # Largest first, two at a time (one per core); each rate is single-process.
+        todo.sort(key=lambda j: -j[1] * (3 if j[0] != "fts5" else 1))
+        with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
+            futures = {
+                pool.submit(build, k, s, str(args.corpus), path_for(k, s)): (k, s) for k, s in todo
+            }
+            for future in concurrent.futures.as_completed(futures):
+                metas[futures[future]] = future.result()
+                m = metas[futures[future]]
+                print(f"  built {m['kind']} {m['size']}: {m['rate']:.0f} articles/s", flush=True)
+
+    rows = []
+    for size in sizes:
+        results = {}
+        for kind in ("exact", "plain", "fts5"):
+            if (kind, size) not in metas:
+                continue
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "bench.search",
+                    "--probe",
+                    kind,
+                    path_for(kind, size),
+                    str(queries_file),
+                ],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=True,
+            )
+            results[kind] = json.loads(out.stdout.strip().splitlines()[-1])
+        ours = results["exact"]
+        for kind, r in results.items():
+            m = metas[kind, size]
+            ratio = (r["engine_p95"] / ours["engine_p95"]) if ours["engine_p95"] else None
+            rows.append(
+                [
+                    f"{kind} {size:,}",
+                    m["rate"],
+                    m.get("cpu_rate"),
+                    m["mb"],
+                    r["engine_p50"],
+                    r["engine_p95"],
+                    r["engine_max"],
+                    r["service_p95"],
+                    r["rss_mb"],
+                    r.get("mapped_mb"),
+                    ratio,
+                ]
+            )
+    print(
+        f"\n{len(sample)} queries from the corpus (1–8 characters, words, names, Latin/digit mixes)"
+    )
+    print(
+        table(
+            [
+                "set-up",
+                "index art/s",
+                "art/CPU-s",
+                "index MB",
+                "engine p50 ms",
+                "engine p95 ms",
+                "engine max ms",
+                "service p95 ms",
+                "RSS private MB",
+                "RSS mapped MB",
+                "p95 vs ours",
+            ],
+            rows,
+        )
+    )
+    print(
+        "targets: index ≥ 1,000 art/s; engine p95 ≤ 20 ms @20k, ≤ 50 ms @100k; service p95 ≤ 50 ms @100k"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,36 @@
+"""Search fixtures: an empty index per test, and helpers to index and query."""
+
+import pytest
+from django.conf import settings
+from whoosh.filedb.filestore import FileStorage
+
+from archive.search import queue
+from archive.search.engine import forget_core
+from archive.search.locking import writer_lock
+from archive.search.schema import build_schema
+from archive.search.service import search_article_ids
+
+
+def reset_index() -> str:
+    path = settings.HAYSTACK_CONNECTIONS["default"]["PATH"]
+    with writer_lock(path):
+        FileStorage(path).create_index(build_schema())
+    forget_core(path)
+    return path
+
+
+@pytest.fixture
+def search_index(db):
+    """An empty index; the test database starts empty too, so the two agree."""
+    return reset_index()
+
+
+@pytest.fixture
+def index_now():
+    """Apply what the signals queued (on_commit never fires inside a test transaction)."""
+    return lambda: queue.drain(block=True)
+
+
+@pytest.fixture
+def ids():
+    return search_article_ids

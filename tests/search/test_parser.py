@@ -1,0 +1,53 @@
+import pytest
+
+from archive.search.parser import MAX_QUERY_CHARS, parse
+
+WEIRD = [
+    '"',
+    '"乡村振兴',
+    "OR",
+    "AND OR NOT",
+    "-",
+    "- - -",
+    "张三 OR",
+    "OR 张三",
+    "|||",
+    "\x00\x01\x02乡村\x7f",
+    "乡" * 10_000,
+    "a" * 10_000,
+    "(((",
+    "*",
+    "?*~^:",
+    "<script>alert(1)</script>",
+    "\u200b\ufeff",
+    "𠀀𠀁",
+    "NOT",
+    '"" "" ""',
+    "张" + " 张" * 500,
+]
+
+
+@pytest.mark.parametrize("raw", WEIRD)
+def test_weird_queries_parse(raw):
+    parsed = parse(raw)
+    parsed.match_query("text")
+    parsed.exclude_query("text")
+
+
+def test_long_query_is_cut_with_a_message():
+    parsed = parse("乡" * 10_000)
+    assert str(MAX_QUERY_CHARS) in parsed.error
+
+
+def test_nothing_searchable_says_so():
+    assert parse("!!!").error
+    assert parse("").error == ""
+
+
+def test_structure():
+    parsed = parse('张三 OR 李四 -王五 "乡村 振兴"')
+    assert [[a.needles for a in g] for g in parsed.must] == [
+        [["张三"], ["李四"]],
+        [["乡村", "振兴"]],
+    ]
+    assert [a.needles for a in parsed.must_not] == [["王五"]]
