@@ -1,0 +1,88 @@
+"""Counts every page needs, cached per process until the archive changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from archive import freshness
+from archive.models import Article, Event, EventParticipant, Mention, Person
+
+# --- cached counts ---------------------------------------------------------------------------
+#
+# The calendar (articles per day), every person's article count, and a person's roles, months,
+# events and companions change only when the archive is edited, yet reading them means counting
+# up to 100,000 rows (SQLite: 50-300 ms). They are kept in this process until the archive
+# changes: a save or delete in this process forgets them at once, and a change made by another
+# process (an import, another gunicorn worker's admin edit) moves archive.freshness's stamp,
+# checked with one stat() per lookup. CACHE_SECONDS bounds the age of anything missed.
+
+CACHE_SECONDS = 120
+MEMO_SIZE = 2000
+_memo: dict[str, tuple[float, object]] = {}
+_seen_stamp = [0]
+
+
+def forget_counts(**kwargs) -> None:
+    _memo.clear()
+
+
+def memoized(name: str, compute):
+    current = freshness.stamp()
+    if current != _seen_stamp[0]:
+        _memo.clear()
+        _seen_stamp[0] = current
+    now = time.monotonic()
+    hit = _memo.get(name)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    value = compute()
+    if len(_memo) >= MEMO_SIZE:  # per-person entries: keep memory bounded, crudely
+        _memo.clear()
+    _memo[name] = (now + CACHE_SECONDS, value)
+    return value
+
+
+def cached_for(person: Person, name: str, compute):
+    """compute(person), kept like the counts: a mayor's page reads tens of thousands of rows."""
+    return memoized(f"{name}:{person.pk}", lambda: compute(person))
+
+
+def _connect_invalidation() -> None:
+    for model in (Article, Mention, Person, Event, EventParticipant):
+        post_save.connect(forget_counts, sender=model, dispatch_uid=f"forget-{model.__name__}")
+        post_delete.connect(forget_counts, sender=model, dispatch_uid=f"del-{model.__name__}")
+    m2m_changed.connect(forget_counts, sender=Event.articles.through, dispatch_uid="forget-m2m")
+
+
+_connect_invalidation()
+
+
+@dataclass(frozen=True)
+class Calendar:
+    days: dict[dt.date, int]  # every issue date → its article count
+    ordered: list[dt.date]
+    years: dict[int, int]
+    months: dict[tuple[int, int], int]
+    undated: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.years.values()) + self.undated
+
+
+def calendar_counts() -> Calendar:
+    def compute():
+        days = {row["published"]: row["n"] for row in Article.objects.issue_days()}
+        years: dict[int, int] = {}
+        months: dict[tuple[int, int], int] = {}
+        for d, n in days.items():
+            years[d.year] = years.get(d.year, 0) + n
+            months[(d.year, d.month)] = months.get((d.year, d.month), 0) + n
+        undated = Article.objects.published().filter(published__isnull=True).count()
+        return Calendar(days, sorted(days), years, months, undated)
+
+    return memoized("calendar", compute)

@@ -1,0 +1,277 @@
+"""People: the index, a person's roles, months, articles, companions and events."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
+
+from archive.models import Article, Event, EventParticipant, Mention, Person
+from archive.selectors.counts import calendar_counts, memoized
+from archive.selectors.issues import days_between
+
+# --- people --------------------------------------------------------------------------------
+
+
+def person_counts() -> dict[int, tuple[int, dt.date | None]]:
+    """person id → (articles naming them, latest of those dates), for every person at once."""
+
+    def compute():
+        rows = (
+            Mention.objects.visible()
+            .values("person_id")
+            .annotate(n=Count("article_id", distinct=True), last=Max("article__published"))
+        )
+        return {r["person_id"]: (r["n"], r["last"]) for r in rows}
+
+    return memoized("person_counts", compute)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    pk: int
+    name: str
+    pinyin: str
+    article_count: int
+    last_seen: dt.date | None
+
+
+def person_index(text: str = "", order: str = "count") -> list[PersonRow]:
+    """Visible people with their article counts, matched by name, alias or pinyin (1 query)."""
+    qs = Person.objects.visible().matching(text) if text else Person.objects.visible()
+    counts = person_counts()
+    rows = [
+        PersonRow(pk, name, pinyin, *counts.get(pk, (0, None)))
+        for pk, name, pinyin in qs.values_list("id", "name", "pinyin")
+    ]
+    if order == "name":
+        rows.sort(key=lambda r: (r.pinyin or r.name, r.name))
+    else:
+        rows.sort(key=lambda r: (-r.article_count, r.pinyin or r.name, r.name))
+    return rows
+
+
+def visible_person(pk: int) -> Person:
+    return Person.objects.visible().get(pk=pk)
+
+
+def person_roles(person: Person) -> list[dict]:
+    """Every title written next to this person, with how often and the first and last date."""
+    return _person_profile(person)[0]
+
+
+def person_months(person: Person) -> list[tuple[int, int, int]]:
+    """(year, month, article count) for each month this person appears in, oldest first."""
+    return _person_profile(person)[1]
+
+
+def _person_profile(person: Person) -> tuple[list[dict], list[tuple[int, int, int]]]:
+    """Roles and months from one pass over the person's mentions (cached like the counts).
+
+    For a mayor named in 30,000 articles this is the slowest read of the site: one query for
+    both, and grouping here (SQLite extracts months with a Python function per row anyway).
+    """
+
+    def compute():
+        rows = (
+            Mention.objects.filter(person=person, article__is_hidden=False)
+            .values_list("kind", "role", "article_id", "article__published")
+            .order_by()
+        )
+        roles: dict[tuple[str, str], dict] = {}
+        dates: dict[int, dt.date | None] = {}
+        for kind, role, article_id, published in rows:
+            dates[article_id] = published
+            entry = roles.setdefault(
+                (kind, role),
+                {"kind": kind, "role": role, "ids": set(), "first": None, "last": None},
+            )
+            entry["ids"].add(article_id)
+            if published:
+                entry["first"] = min(entry["first"] or published, published)
+                entry["last"] = max(entry["last"] or published, published)
+        months: dict[tuple[int, int], int] = {}
+        for published in dates.values():
+            if published:
+                key = (published.year, published.month)
+                months[key] = months.get(key, 0) + 1
+        role_list = [
+            {k: v for k, v in r.items() if k != "ids"} | {"n": len(r["ids"])}
+            for r in roles.values()
+        ]
+        role_list.sort(key=lambda r: (r["first"] or dt.date.max, r["role"]))
+        return role_list, [(y, m, n) for (y, m), n in sorted(months.items())]
+
+    return memoized(f"profile:{person.pk}", compute)
+
+
+def _month_span(y: int, m: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+WINDOW_LIMIT = 5000
+
+
+def articles_of_in(person: Person, first: dt.date, last: dt.date):
+    """A subquery: ids of the articles naming this person between two dates, read cheaply.
+
+    When few articles were printed in the span, the (person, article) index is probed once per
+    article of the span; otherwise the person's mentions are read. Either way the rows read are
+    bounded, where the database left alone reads all 30,000 articles of a mayor.
+    """
+    mentions = Mention.objects.filter(person=person)
+    if sum(days_between(first, last).values()) <= WINDOW_LIMIT:
+        near = Article.objects.filter(published__range=(first, last)).values("id")
+        mentions = mentions.filter(article_id__in=near)
+    return mentions.values("article_id")
+
+
+class NewestFirst:
+    """Articles newest first (undated last) that Paginator slices without sorting them all.
+
+    spans: (first date, last date, rows in it), newest first, covering every dated row. Known
+    counts per span (days of the calendar, months of a person) tell which spans hold a slice,
+    so a query reads only those: page 1 of 100,000 articles, or of a mayor's 30,000, reads a
+    few dozen rows instead of sorting all of them.
+    """
+
+    def __init__(self, spans, undated: int, between, undated_rows):
+        self.spans, self.undated = spans, undated
+        self.between, self.undated_rows = between, undated_rows  # (lo, hi) → QuerySet; → QuerySet
+        self.dated_total = sum(n for _, _, n in spans)
+
+    def __len__(self) -> int:
+        return self.dated_total + self.undated
+
+    def __getitem__(self, window: slice) -> list[Article]:
+        start, stop = window.start or 0, window.stop if window.stop is not None else len(self)
+        rows: list[Article] = []
+        if start < self.dated_total:
+            newer, lo, hi, skip = 0, None, None, 0
+            for first, last, n in self.spans:
+                if newer + n <= start:
+                    newer += n
+                    continue
+                if hi is None:
+                    hi, skip = last, start - newer
+                lo, newer = first, newer + n
+                if newer >= stop:
+                    break
+            ordered = self.between(lo, hi).order_by("-published", "page", "position", "id")
+            rows = list(ordered[skip : skip + stop - start])
+        if stop > self.dated_total and self.undated:
+            first = max(0, start - self.dated_total)
+            need = stop - start - len(rows)
+            undated = self.undated_rows().order_by("page", "position", "id")
+            rows += list(undated[first : first + need])
+        return rows
+
+
+def person_articles(person: Person, months: list[tuple[int, int, int]]) -> NewestFirst:
+    """The articles naming a person, newest first, for Paginator and feeds."""
+    spans = [(*_month_span(y, m), n) for y, m, n in reversed(months)]
+    listed = Article.objects.published().for_listing()
+
+    def between(lo, hi):
+        return listed.filter(id__in=articles_of_in(person, lo, hi), published__range=(lo, hi))
+
+    def undated_rows():
+        ids = Mention.objects.filter(person=person).values("article_id")
+        return listed.filter(published__isnull=True, id__in=ids)
+
+    return NewestFirst(spans, undated_count(person), between, undated_rows)
+
+
+@dataclass
+class Companion:
+    id: int
+    name: str
+    articles: int = 0
+    events: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.articles + self.events
+
+
+RECENT_FOR_COMPANIONS = 1000
+
+
+def companions(
+    person: Person, months: list[tuple[int, int, int]], limit: int = 10
+) -> list[Companion]:
+    """People most often in the same articles or events as this one (2 queries).
+
+    Counted over the months holding the person's latest RECENT_FOR_COMPANIONS articles (and
+    their latest events), so a mayor named in 30,000 articles costs no more than anyone else.
+    """
+    recent_articles = Mention.objects.filter(person=person).values("article_id")
+    if sum(n for _, _, n in months) > RECENT_FOR_COMPANIONS:
+        # Go back month by month until enough of theirs, or enough articles in all, are seen.
+        until, since, seen = _month_span(*months[-1][:2])[1], None, 0
+        for y, m, n in reversed(months):
+            first = _month_span(y, m)[0]
+            if since and sum(days_between(first, until).values()) > WINDOW_LIMIT:
+                break
+            since, seen = first, seen + n
+            if seen >= RECENT_FOR_COMPANIONS:
+                break
+        recent_articles = articles_of_in(person, since, until)
+    by_article = (
+        Mention.objects.visible()
+        .filter(article_id__in=recent_articles)
+        .exclude(person=person)
+        .values("person_id", "person__name")
+        .annotate(n=Count("article_id", distinct=True))
+        .order_by("-n", "person__name")[: limit * 2]
+    )
+    recent_events = (
+        EventParticipant.objects.filter(person=person, event__is_hidden=False)
+        .order_by("-event__date")
+        .values("event_id")[:RECENT_FOR_COMPANIONS]
+    )
+    by_event = (
+        EventParticipant.objects.filter(event_id__in=recent_events)
+        .exclude(person=person)
+        .exclude(person__status="rejected")
+        .values("person_id", "person__name")
+        .annotate(n=Count("event_id", distinct=True))
+        .order_by("-n", "person__name")[: limit * 2]
+    )
+    found: dict[int, Companion] = {}
+    for row in by_article:
+        found[row["person_id"]] = Companion(
+            row["person_id"], row["person__name"], articles=row["n"]
+        )
+    for row in by_event:
+        c = found.setdefault(row["person_id"], Companion(row["person_id"], row["person__name"]))
+        c.events = row["n"]
+    return sorted(found.values(), key=lambda c: (-c.total, c.name))[:limit]
+
+
+def person_events(person: Person, limit: int = 20) -> tuple[list[dict], int]:
+    """The person's latest events with the parts they played, and how many there are in all."""
+    theirs = EventParticipant.objects.filter(person=person).values("event_id")
+    events = Event.objects.visible().filter(id__in=theirs)
+    latest = list(events.order_by("-date", "title", "id")[:limit])
+    parts: dict[int, list[str]] = {}
+    for event_id, part in EventParticipant.objects.filter(
+        person=person, event_id__in=[e.id for e in latest]
+    ).values_list("event_id", "part"):
+        parts.setdefault(event_id, []).append(part)
+    return [{"event": e, "parts": parts.get(e.id, [])} for e in latest], events.count()
+
+
+def undated_count(person: Person) -> int:
+    """How many undated articles name this person (no query when the archive has none)."""
+    if not calendar_counts().undated:
+        return 0
+    undated = Article.objects.published().filter(published__isnull=True).values("id")
+    return (
+        Mention.objects.filter(person=person, article_id__in=undated)
+        .values("article_id")
+        .distinct()
+        .count()
+    )
