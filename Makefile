@@ -48,7 +48,7 @@ check: install
 	DJANGO_SECRET_KEY=check $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest: install
-	DJANGO_SECRET_KEY=test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SECRET_KEY=test DATABASE_CONN_MAX_AGE=0 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint check pytest
 
