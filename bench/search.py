@@ -17,16 +17,17 @@ and person facets and 20 snippets.
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
 import hashlib
 import json
 import random
+import resource
 import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from archive.search.parallel import default_workers
 from bench.common import CORPUS, cache_dir, dir_mb, percentile, rss_split_mb, table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,6 +45,7 @@ def parse_args(argv):
     p.add_argument("--corpus", type=Path, default=CORPUS)
     p.add_argument("--rebuild", action="store_true")
     p.add_argument("--probe", nargs=3, metavar=("KIND", "PATH", "QUERIES"), help=argparse.SUPPRESS)
+    p.add_argument("--build", nargs=3, metavar=("KIND", "SIZE", "PATH"), help=argparse.SUPPRESS)
     return p.parse_args(argv)
 
 
@@ -93,17 +95,18 @@ def build(kind: str, size: int, corpus: str, path: str) -> dict:
     from archive.search import evaluation as ev
 
     docs = articles(ev.load_items(corpus), size)
-    start, cpu = time.perf_counter(), time.process_time()
+    start, cpu = time.perf_counter(), _cpu_seconds()
     if kind == "exact":
-        ev.build_exact_index(path, docs, persons=persons_for)
+        ev.build_exact_index(path, docs, persons=persons_for, workers=default_workers())
     elif kind == "plain":
         ev.build_plain_index(path, docs)
     else:
         build_fts5(path, docs)
-    took, cpu = time.perf_counter() - start, time.process_time() - cpu
+    took, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
     meta = {
         "kind": kind,
         "size": size,
+        "workers": default_workers() if kind == "exact" else 1,
         "seconds": took,
         "rate": size / took,
         "cpu_rate": size / cpu,
@@ -111,6 +114,12 @@ def build(kind: str, size: int, corpus: str, path: str) -> dict:
     }
     Path(path + ".json").write_text(json.dumps(meta))
     return meta
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the index workers)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def build_fts5(path: str, docs) -> None:
@@ -218,6 +227,10 @@ def run(argv=None) -> int:
     if args.probe:
         print(json.dumps(probe(*args.probe)))
         return 0
+    if args.build:
+        kind, size, path = args.build
+        print(json.dumps(build(kind, int(size), str(args.corpus), path)))
+        return 0
     from archive.search import evaluation as ev
 
     sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -256,16 +269,18 @@ def run(argv=None) -> int:
             todo.append((kind, size))
     if todo:
         print(f"building {len(todo)} indexes (cached under {root}) …", flush=True)
-        # Largest first, two at a time (one per core); each rate is single-process.
-        todo.sort(key=lambda j: -j[1] * (3 if j[0] != "fts5" else 1))
-        with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
-            futures = {
-                pool.submit(build, k, s, str(args.corpus), path_for(k, s)): (k, s) for k, s in todo
-            }
-            for future in concurrent.futures.as_completed(futures):
-                metas[futures[future]] = future.result()
-                m = metas[futures[future]]
-                print(f"  built {m['kind']} {m['size']}: {m['rate']:.0f} articles/s", flush=True)
+        # One at a time, each in a fresh process: ours uses every core (one worker each).
+        for k, size in todo:
+            out = subprocess.run(
+                [sys.executable, "-m", "bench.search", "--corpus", str(args.corpus)]
+                + ["--build", k, str(size), path_for(k, size)],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                check=True,
+            )
+            m = metas[k, size] = json.loads(out.stdout.strip().splitlines()[-1])
+            print(f"  built {k} {size}: {m['rate']:.0f} articles/s", flush=True)
 
     rows = []
     for size in sizes:
@@ -293,6 +308,7 @@ def run(argv=None) -> int:
         for kind, r in results.items():
             m = metas[kind, size]
             ratio = (r["engine_p95"] / ours["engine_p95"]) if ours["engine_p95"] else None
+            rate_ratio = m["rate"] / metas["exact", size]["rate"]
             rows.append(
                 [
                     f"{kind} {size:,}",
@@ -305,6 +321,7 @@ def run(argv=None) -> int:
                     r["service_p95"],
                     r["rss_mb"],
                     r.get("mapped_mb"),
+                    rate_ratio,
                     ratio,
                 ]
             )
@@ -324,6 +341,7 @@ def run(argv=None) -> int:
                 "service p95 ms",
                 "RSS private MB",
                 "RSS mapped MB",
+                "art/s vs ours",
                 "p95 vs ours",
             ],
             rows,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from array import array
 from collections import defaultdict
 
 from whoosh.analysis import Token, Tokenizer
@@ -169,33 +170,35 @@ def ExactAnalyzer():  # noqa: N802 — named like Whoosh's analyzer factories
     return ExactTokenizer()
 
 
-_SINGLE: dict[int, bytes] = {}
+class UnitPositions(Positions):
+    """Positions in units, encoded as a raw uint32 array (one C call each way).
 
+    Whoosh's Positions pickles delta lists per posting; at ~500 postings an article that
+    encoding was a tenth of indexing time. Blocks are zlib-compressed, which takes back
+    most of the extra size.
+    """
 
-class ExactPositions(Positions):
-    """Positions format whose indexing skips the per-token objects (3–4× faster), same terms."""
+    def encode(self, poslist) -> bytes:
+        return bytes(array("I", poslist))
 
-    def encode(self, poslist):
-        # Most postings hold one position; their (pickled) encoding is memoised.
-        if len(poslist) == 1:
-            pos = poslist[0]
-            cached = _SINGLE.get(pos)
-            if cached is None:
-                cached = _SINGLE[pos] = super().encode(poslist)
-            return cached
-        return super().encode(poslist)
+    def decode_positions(self, valuestring: bytes) -> array:
+        return array("I", valuestring)
+
+    def decode_frequency(self, valuestring: bytes) -> int:
+        return len(valuestring) // 4
+
+    def decode_weight(self, valuestring: bytes) -> float:
+        return len(valuestring) // 4 * self.field_boost
 
     def word_values(self, value, analyzer, **kwargs):
         fb = self.field_boost
-        encode = self.encode
         for word, poslist in index_terms(value).items():
-            yield (word, len(poslist), len(poslist) * fb, encode(poslist))
+            yield (word, len(poslist), len(poslist) * fb, self.encode(poslist))
 
     def index_items(self, value) -> list[tuple[bytes, int, float, bytes]]:
-        """What FieldType.index() yields, built in one pass (the indexing hot path)."""
+        """What FieldType.index() yields, built in one pass."""
         fb = self.field_boost
-        encode = self.encode
         return [
-            (word.encode("utf-8"), len(p), len(p) * fb, encode(p))
+            (word.encode("utf-8"), len(p), len(p) * fb, bytes(array("I", p)))
             for word, p in index_terms(value).items()
         ]

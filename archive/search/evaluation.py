@@ -19,9 +19,9 @@ from whoosh import fields as wfields
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import QueryParser
 
+from archive.search import parallel
 from archive.search.analyzer import _CJK, RUN_RE, normalize
-from archive.search.codec import fast_writer
-from archive.search.engine import SearchCore, open_index
+from archive.search.engine import SearchCore
 from archive.search.parser import parse
 from archive.search.schema import make_document
 
@@ -53,23 +53,33 @@ def load_items(path: str | Path, limit: int | None = None) -> list[Item]:
 
 
 def build_exact_index(
-    path: str, items: Iterable[Item], persons: Callable[[Item], list[str]] | None = None
+    path: str,
+    items: Iterable[Item],
+    persons: Callable[[Item], list[str]] | None = None,
+    workers: int = 1,
 ) -> float:
-    """Index items with the production schema; returns seconds taken."""
+    """Index items with the production schema and writer; returns seconds taken."""
     start = time.perf_counter()
-    ix = open_index(path)
-    writer = fast_writer(ix)
-    for item in items:
-        writer.add_document(
-            **make_document(
-                item.pk,
-                title=item.title,
-                body=item.body,
-                published=item.published,
-                persons=persons(item) if persons else (),
+
+    def batches():
+        batch = []
+        for item in items:
+            batch.append(
+                make_document(
+                    item.pk,
+                    title=item.title,
+                    body=item.body,
+                    published=item.published,
+                    persons=persons(item) if persons else (),
+                )
             )
-        )
-    writer.commit()
+            if len(batch) == 500:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    parallel.build(path, batches(), workers=workers)
     return time.perf_counter() - start
 
 

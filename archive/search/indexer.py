@@ -6,14 +6,14 @@ Callers hold the writer lock (locking.writer_lock): drain() and build_index do.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
-from whoosh import writing
 
 from archive import freshness
 from archive.models import Article, Mention
-from archive.search.codec import fast_writer
+from archive.search import parallel
+from archive.search.bulk import BulkWriter
 from archive.search.engine import open_index
 from archive.search.schema import ARTICLE_CT, ID, make_document
 
@@ -67,7 +67,7 @@ def apply(article_ids: Iterable[int], ix=None) -> int:
         return 0
     ix = ix or open_index(index_path())
     docs, gone = documents(ids)
-    writer = fast_writer(ix)
+    writer = BulkWriter(ix)
     try:
         for doc in docs:
             writer.update_document(**doc)
@@ -80,29 +80,30 @@ def apply(article_ids: Iterable[int], ix=None) -> int:
     return len(ids)
 
 
-def rebuild(batch_size: int = 500, progress: Callable[[int], None] | None = None) -> int:
-    """Write every published article into the index, replacing its whole content atomically."""
-    ix = open_index(index_path())
-    writer = fast_writer(ix)
-    total = 0
-    try:
-        qs = Article.objects.published().order_by("id")
-        last = 0
-        while True:
-            rows = list(qs.filter(id__gt=last).values(*_FIELDS)[:batch_size])
-            if not rows:
-                break
-            names = persons_by_article([r["id"] for r in rows])
-            for row in rows:
-                writer.add_document(**_document(row, names.get(row["id"], ())))
-            last = rows[-1]["id"]
-            total += len(rows)
-            if progress:
-                progress(len(rows))
-    except BaseException:
-        writer.cancel()
-        raise
-    # CLEAR: the new segments replace all old ones in one commit; readers never see a gap.
-    writer.commit(mergetype=writing.CLEAR)
+def rebuild(
+    batch_size: int = 500,
+    progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
+) -> int:
+    """Write every published article into the index, replacing its whole content atomically.
+
+    Large archives are indexed by one worker process per core (parallel.py).
+    """
+    if workers is None:
+        count = Article.objects.published().count()
+        workers = parallel.default_workers() if count >= parallel.PARALLEL_MIN else 1
+    total = parallel.build(index_path(), _batches(batch_size), workers=workers, progress=progress)
     freshness.touch()
     return total
+
+
+def _batches(batch_size: int) -> Iterator[list[dict]]:
+    qs = Article.objects.published().order_by("id")
+    last = 0
+    while True:
+        rows = list(qs.filter(id__gt=last).values(*_FIELDS)[:batch_size])
+        if not rows:
+            return
+        names = persons_by_article([r["id"] for r in rows])
+        yield [_document(row, names.get(row["id"], ())) for row in rows]
+        last = rows[-1]["id"]

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from whoosh import fields
 
-from archive.search.analyzer import ExactAnalyzer, ExactPositions
+from archive.search.analyzer import ExactAnalyzer, UnitPositions
 
 ID, DJANGO_CT, DJANGO_ID = "id", "django_ct", "django_id"
 CONTENT, TITLE, PUBLISHED, PERSONS, PAGE = "text", "title", "published", "persons", "page"
@@ -25,7 +25,7 @@ class ExactText(fields.TEXT):
 
     def __init__(self, stored=False, field_boost=1.0):
         super().__init__(analyzer=ExactAnalyzer(), phrase=True, stored=stored)
-        self.format = ExactPositions(field_boost=field_boost)
+        self.format = UnitPositions(field_boost=field_boost)
 
     def index(self, value, **kwargs):
         return self.format.index_items(value)

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from archive.search.codec import fast_writer
+from archive.search.bulk import BulkWriter
 from archive.search.engine import SearchCore, open_index
 from archive.search.parser import parse
 from archive.search.schema import CONTENT, make_document
@@ -22,12 +22,12 @@ def core(tmp_path):
     ix = open_index(str(tmp_path))
     texts = {}
     for batch in range(3):  # three segments (no merging), then deletions in the first
-        writer = fast_writer(ix)
+        writer = BulkWriter(ix)
         for i in range(150 * batch, 150 * batch + 150):
             texts[i] = _text(rng, rng.randrange(5, 400))
             writer.add_document(**make_document(i, title="", body=texts[i]))
         writer.commit(merge=False)
-    writer = fast_writer(ix)
+    writer = BulkWriter(ix)
     for i in range(0, 150, 4):
         writer.delete_by_term("id", f"archive.article.{i}")
         texts.pop(i)

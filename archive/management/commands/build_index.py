@@ -2,7 +2,7 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from archive.models import Article, PendingIndexUpdate
@@ -15,8 +15,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="indexing processes (default: one per core, up to 4, for 2,000+ articles)",
+        )
 
-    def handle(self, *args, batch_size, **options):
+    def handle(self, *args, batch_size, workers, **options):
+        if workers is not None and workers < 1:
+            raise CommandError("--workers must be at least 1")
         path = indexer.index_path()
         start = time.perf_counter()
         with writer_lock(path, block=True):
@@ -25,7 +33,9 @@ class Command(BaseCommand):
             covered = list(PendingIndexUpdate.objects.values_list("id", flat=True))
             total = Article.objects.published().count()
             with tqdm(total=total, unit="art", disable=options["verbosity"] < 1) as bar:
-                written = indexer.rebuild(batch_size=max(1, batch_size), progress=bar.update)
+                written = indexer.rebuild(
+                    batch_size=max(1, batch_size), progress=bar.update, workers=workers
+                )
             cleared = 0
             for i in range(0, len(covered), 500):
                 cleared += PendingIndexUpdate.objects.filter(id__in=covered[i : i + 500]).delete()[

@@ -1,0 +1,260 @@
+"""A Whoosh segment writer that inverts in memory and writes each term's postings in one go.
+
+Whoosh's SegmentWriter puts every posting through a pool (a tuple, a sort, pickled runs, a
+merge) and then through a per-posting write loop: ~2 ms of Python per article for a
+unigram + bigram index. Here an article's terms go straight into per-term lists (docnums
+ascend, so only the term list is sorted), and each term is written whole: its weights and
+encoded positions made by C-level map() calls, small terms inlined into the term table with
+one struct and one pickle. The files are those ExactCodec writes, so every reader (Whoosh's
+and postings.py) is unchanged.
+"""
+
+from __future__ import annotations
+
+import struct
+from array import array
+from pickle import dumps
+
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+from whoosh.system import pack_int, pack_long, pack_ushort
+from whoosh.util.numeric import length_to_byte
+from whoosh.writing import SegmentWriter
+
+from archive.search.analyzer import UnitPositions, index_terms
+from archive.search.codec import INLINE, ExactCodec, unit_block
+
+_TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo's header
+_KV_LENGTHS = struct.Struct("!ii")  # HashWriter's key/value length prefix
+
+
+class TermPool:
+    """Postings gathered per field and term, standing in for Whoosh's PostingPool.
+
+    Unit-position fields keep term str → [docnums, position counts, all positions], three
+    flat uint32 arrays (no Python object per posting, nothing for the garbage collector to
+    walk); other fields keep term bytes → [docnums, weights, encoded values]. add() takes PostingPool items: that is
+    how documents of merged segments arrive (SegmentWriter.add_reader).
+    """
+
+    def __init__(self, schema):
+        self.schema = schema
+        self.fieldnames: set[str] = set()
+        self.terms: dict[str, dict] = {}
+
+    def field(self, fieldname: str) -> dict:
+        terms = self.terms.get(fieldname)
+        if terms is None:
+            terms = self.terms[fieldname] = {}
+            self.fieldnames.add(fieldname)
+        return terms
+
+    def add(self, item) -> None:
+        fieldname, btext, docnum, weight, vbytes = item
+        terms = self.field(fieldname)
+        fmt = self.schema[fieldname].format
+        if isinstance(fmt, UnitPositions):
+            poses = fmt.decode_positions(vbytes)
+            entry = terms.setdefault(btext.decode("utf-8"), [array("I"), array("I"), array("I")])
+            entry[1].append(len(poses))
+            entry[2].extend(poses)
+        else:
+            entry = terms.setdefault(btext, [array("I"), array("f"), []])
+            entry[1].append(weight)
+            if vbytes:
+                entry[2].append(vbytes)
+        entry[0].append(docnum)
+
+    def cleanup(self) -> None:
+        self.terms.clear()
+
+
+class BulkWriter(SegmentWriter):
+    """SegmentWriter for the archive schema (no term vectors, no spelling fields)."""
+
+    def __init__(self, ix, timeout: float = 30.0, **kwargs):
+        # compound=False: Whoosh opens a compound segment through BytesIO, which copies the
+        # whole postings file into private memory; plain files are read block by block.
+        super().__init__(ix, codec=ExactCodec(), timeout=timeout, compound=False, **kwargs)
+        for name, field in self.schema.items():
+            if field.vector or field.separate_spelling():
+                raise ValueError(f"BulkWriter does not write vectors or spelling ({name})")
+        self.pool = TermPool(self.schema)
+
+    def add_document(self, **fields):
+        self._check_state()
+        schema = self.schema
+        docnum = self.docnum
+        pdw = self.perdocwriter
+        names = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, names)
+        if any(name.endswith("_boost") for name in fields):
+            raise ValueError("BulkWriter takes no per-document boosts")
+        pdw.start_doc(docnum)
+        for name in names:
+            value = fields[name]
+            if value is None:
+                continue
+            field = schema[name]
+            length = 0
+            if field.indexed:
+                terms = self.pool.field(name)
+                if isinstance(field.format, UnitPositions):
+                    for word, poses in index_terms(value).items():
+                        entry = terms.get(word)
+                        if entry is None:
+                            entry = terms[word] = [array("I"), array("I"), array("I")]
+                        entry[0].append(docnum)
+                        n = len(poses)
+                        entry[1].append(n)
+                        entry[2].extend(poses)
+                        length += n
+                else:
+                    for btext, freq, weight, vbytes in field.index(value):
+                        entry = terms.get(btext)
+                        if entry is None:
+                            entry = terms[btext] = [array("I"), array("f"), []]
+                        entry[0].append(docnum)
+                        entry[1].append(weight)
+                        if vbytes:
+                            entry[2].append(vbytes)
+                        length += freq
+                if not field.scorable:
+                    length = 0
+            stored = fields.get("_stored_" + name, value)
+            pdw.add_field(name, field, stored if field.stored else None, length)
+            column = field.column_type
+            if column and stored is not None:
+                pdw.add_column_value(name, column, field.to_column_value(stored))
+        pdw.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        lengths = self.per_document_reader()
+        try:
+            write_terms(self.fieldwriter, self.schema, lengths, self.pool)
+        finally:
+            lengths.close()
+        self.fieldwriter.close()
+
+
+def write_terms(fw, schema, lengths, pool: TermPool) -> None:
+    """Every gathered term of every field, in Whoosh's order (field, then term bytes)."""
+    for fieldname in sorted(pool.terms):
+        terms = pool.terms[fieldname]
+        if fieldname not in schema or not terms:
+            continue
+        field = schema[fieldname]
+        fw.start_field(fieldname, field)
+        # Valid bounds for every term's block statistics (BM25 quality uses them as limits).
+        if field.scorable:
+            minlen = lengths.min_field_length(fieldname)
+            maxlen = lengths.max_field_length(fieldname)
+        else:
+            minlen, maxlen = None, 0
+        if isinstance(field.format, UnitPositions):
+            _write_unit_field(fw, field.format, terms, minlen, maxlen)
+        else:
+            _write_field(fw, field.format, terms, minlen, maxlen)
+        fw.finish_field()
+
+
+class _TermTable:
+    """Appends rows to the field writer's term table (HashWriter.add, minus per-call overhead)."""
+
+    def __init__(self, fw):
+        self.tindex = fw._tindex
+        self.prefix = pack_ushort(fw._fieldid)
+        self.lastkey = self.tindex.lastkey
+
+    def add(self, btext: bytes, value: bytes) -> None:
+        tindex = self.tindex
+        key = self.prefix + btext
+        if key <= self.lastkey:
+            raise ValueError(f"terms out of order: {self.lastkey!r} then {key!r}")
+        pos = tindex.dbfile.tell()
+        tindex.index.append(pos)
+        tindex.dbfile.write(_KV_LENGTHS.pack(len(key), len(value)) + key + value)
+        h = tindex.hashfn(key)
+        tindex.buckets[h & 255].append((h, pos))
+        self.lastkey = tindex.lastkey = key
+
+
+def _inlined(ids, weights, values, minb: int, maxb: int) -> bytes:
+    """What W3TermInfo.to_bytes() gives for a posting list inlined in the term table."""
+    head = _TERMINFO.pack(1, sum(weights), len(ids), minb, maxb, max(weights), ids[0], ids[-1])
+    return head + dumps((tuple(ids), tuple(weights), tuple(values)), 2)
+
+
+def _length_bytes(minlen, maxlen) -> tuple[int, int]:
+    return (0 if minlen is None else length_to_byte(minlen)), length_to_byte(maxlen)
+
+
+# Docnums arrive ascending for every term (documents and merged segments get increasing
+# numbers, and a segment's postings are read in docnum order), so none are sorted here.
+
+
+def _write_field(fw, fmt, terms: dict, minlen, maxlen) -> None:
+    """Ids, names, numbers: few postings, written through the codec's postings writer."""
+    pw = fw._postwriter
+    limit = pw._blocklimit
+    table = _TermTable(fw)
+    minb, maxb = _length_bytes(minlen, maxlen)
+    for btext in sorted(terms):
+        ids, weights, values = terms[btext]
+        n = len(ids)
+        if n < INLINE:
+            table.add(btext, _inlined(ids, weights, values, minb, maxb))
+            continue
+        pw.start_postings(fmt, W3TermInfo())
+        for start in range(0, n, limit):
+            end = start + limit
+            pw._ids = ids[start:end]
+            pw._weights = weights[start:end]
+            pw._values = values[start:end]
+            pw._maxweight = max(pw._weights)
+            pw._minlength, pw._maxlength = minlen, maxlen
+            if end < n:
+                pw._write_block()
+        table.add(btext, pw.finish_postings().to_bytes())
+
+
+def _write_unit_field(fw, fmt, terms: dict, minlen, maxlen) -> None:
+    """Unit-position terms: UNITS blocks straight from the pool's flat arrays."""
+    postfile = fw._postfile
+    limit = fw._postwriter._blocklimit
+    table = _TermTable(fw)
+    boost = fmt.field_boost
+    minb, maxb = _length_bytes(minlen, maxlen)
+    # str order is code point order, which is the UTF-8 byte order Whoosh keeps terms in.
+    for word in sorted(terms):
+        ids, counts, flat = terms[word]
+        n = len(ids)
+        total = sum(counts)
+        if n < INLINE:
+            raw = flat.tobytes()
+            values, o = [], 0
+            for c in counts:
+                values.append(raw[o : o + 4 * c])
+                o += 4 * c
+            weights = tuple(c * boost for c in counts)
+            table.add(word.encode("utf-8"), _inlined(ids, weights, values, minb, maxb))
+            continue
+        parts = [WHOOSH3_HEADER_MAGIC]
+        o = 0
+        for start in range(0, n, limit):
+            end = start + limit
+            block_counts = counts[start:end]
+            m = sum(block_counts)
+            parts.append(
+                unit_block(
+                    ids[start:end], block_counts, flat[o : o + m], boost, minb, maxb, end >= n
+                )
+            )
+            o += m
+        offset = postfile.tell()
+        data = b"".join(parts)
+        postfile.write(data)
+        head = _TERMINFO.pack(0, total * boost, n, minb, maxb, max(counts) * boost, ids[0], ids[-1])
+        table.add(word.encode("utf-8"), head + pack_long(offset) + pack_int(len(data)))

@@ -1,0 +1,95 @@
+"""The bulk writer and the parallel build give indexes that find exactly what substring search finds."""
+
+import random
+
+import pytest
+
+from archive.search import parallel
+from archive.search.bulk import BulkWriter
+from archive.search.engine import SearchCore, open_index
+from archive.search.parser import parse
+from archive.search.schema import CONTENT, TITLE, make_document
+
+CHARS = "乡村振兴人民政府中华共和国大湾区"
+QUERIES = ["乡", "乡村", "村振兴", "人民政府", "中华人民共和国", "湾区乡", "国国", "5g"]
+
+
+def _texts(n, seed=5):
+    rng = random.Random(seed)
+    out = {}
+    for i in range(n):
+        text = "".join(rng.choice(CHARS + "，") for _ in range(rng.randrange(5, 300)))
+        out[i] = text + ("，5G网络" if i % 7 == 0 else "")
+    return out
+
+
+def _docs(texts):
+    return [make_document(i, title=t[:6], body=t) for i, t in texts.items()]
+
+
+def _found(path, q):
+    view = SearchCore(path).view()
+    return {int(view.searcher.stored_fields(d)["django_id"]) for d in view.match_docs(parse(q))}
+
+
+def _assert_exact(path, texts):
+    for q in QUERIES:
+        want = {i for i, t in texts.items() if q.lower() in t.lower()}
+        assert _found(path, q) == want, q
+
+
+def test_merged_segments_keep_every_posting(tmp_path):
+    texts = _texts(400)
+    ix = open_index(str(tmp_path))
+    docs = _docs(texts)
+    for start in range(0, 400, 100):  # four segments...
+        writer = BulkWriter(ix)
+        for doc in docs[start : start + 100]:
+            writer.add_document(**doc)
+        writer.commit(merge=False)
+    writer = BulkWriter(ix)
+    writer.commit(optimize=True)  # ...merged into one through TermPool.add
+    assert len(ix.reader().leaf_readers()) == 1
+    _assert_exact(str(tmp_path), texts)
+
+
+def test_title_weights_and_whoosh_matchers_agree(tmp_path):
+    texts = _texts(300)
+    parallel.build(str(tmp_path), [_docs(texts)])
+    view = SearchCore(str(tmp_path)).view()
+    for q in QUERIES:
+        query = parse(q)
+        assert set(view.searcher.docs_for_query(query.match_query(CONTENT))) == view.match_docs(
+            query
+        )
+    # A title term's weight is its count times the title boost.
+    m = view.searcher.reader().postings(TITLE, "乡")
+    weights = []
+    while m.is_active():
+        weights.append(m.weight())
+        m.next()
+    assert weights and all(w >= 8 and w % 8 == 0 for w in weights)
+    assert max(weights) > 8
+
+
+def test_parallel_build_equals_single_process_build(tmp_path):
+    texts = _texts(900, seed=9)
+    batches = [_docs(dict(list(texts.items())[i : i + 100])) for i in range(0, 900, 100)]
+    one, two = str(tmp_path / "one"), str(tmp_path / "two")
+    assert parallel.build(one, batches, workers=1) == 900
+    assert parallel.build(two, batches, workers=2) == 900
+    assert len(open_index(two).reader().leaf_readers()) == 2
+    for q in QUERIES:
+        assert _found(one, q) == _found(two, q)
+    _assert_exact(two, texts)
+
+
+def test_a_failing_worker_fails_the_build_and_keeps_the_old_index(tmp_path):
+    path = str(tmp_path)
+    texts = _texts(200)
+    parallel.build(path, [_docs(texts)])
+    bad = [*_docs(_texts(50, seed=1)), {"no_such_field": "x"}]
+    with pytest.raises(parallel.BuildError, match="no_such_field"):
+        parallel.build(path, [bad], workers=2)
+    _assert_exact(path, texts)
+    assert open_index(path).doc_count() == 200
