@@ -286,6 +286,11 @@ def targets(rng: random.Random, n: int) -> dict[str, list[str]]:
             f"/search/?q={word}&person={person}",
         ],
         "search_empty": ["/search/", "/search/?q=没有这个词语吧"],
+        "api_search": [
+            f"/api/search?q={word}",
+            "/api/search?q=乡村振兴&sort=newest",
+            f"/api/search?q={word}&date_from={mid.year}-01-01&date_to={mid.year}-12-31",
+        ],
         "feed_latest": ["/feeds/latest/"],
         "feed_person": [f"/people/{i}/feed/" for i in top],
         "feed_search": [f"/search/feed/?q={word}"],
@@ -375,7 +380,7 @@ def run(argv=None) -> int:
         times, queries = measure(urls, args.requests)
         worst = p95(times)
         flag = "  !!" if worst > args.target_ms else ""
-        if name.startswith(("search", "feed_search")) and not indexed:
+        if name.startswith(("search", "feed_search", "api_search")) and not indexed:
             flag += "  (no index: --index)"
         if flag:
             slow.append(name)

@@ -4,9 +4,10 @@ Blocks keep Whoosh's frame (length, pickled info tuple, data); the info's "compr
 slot says how the data is laid out:
 - SPLIT (-1): ids as a raw uint32 array, then (weights, values) pickled, each zlib'd, so
   finding which documents hold a term does not unpickle every value;
-- UNITS (-2), for UnitPositions fields: one zlib'd run of three uint32 arrays, ids, position
-  counts and all positions end to end. Written from flat arrays (bulk.py) with no object per
-  posting; weights are counts × field boost; per-posting values are cut only when asked for.
+- UNITS (-2), for UnitPositions fields: the ids as a raw uint32 array (read without
+  decompressing anything), then one zlib'd run of two uint32 arrays, position counts and
+  all positions end to end. Written from flat arrays (bulk.py) with no object per posting;
+  weights are counts × field boost; per-posting values are cut only when asked for.
 Rare terms (< INLINE postings) are inlined into the term table (Whoosh can read that, but its
 writer calls a misspelt method, so the option is unusable as shipped).
 Arrays are in native byte order: an index is rebuilt, not copied, between machines.
@@ -81,7 +82,7 @@ class SplitPostingsWriter(W3PostingsWriter):
 
 def unit_block(ids, counts, positions, boost: float, minb: int, maxb: int, last: bool) -> bytes:
     """One framed UNITS block: ids, per-posting position counts, positions (uint32 arrays)."""
-    data = zlib.compress(ids.tobytes() + counts.tobytes() + positions.tobytes(), ZLIB_LEVEL)
+    data = ids.tobytes() + zlib.compress(counts.tobytes() + positions.tobytes(), ZLIB_LEVEL)
     info = pickle.dumps((len(ids), ids[-1], max(counts) * boost, UNITS, minb, maxb), 2)
     length = len(info) + len(data)
     return struct.pack("!i", -length if last else length) + info + data
@@ -93,14 +94,13 @@ class ExactLeafMatcher(W3LeafMatcher):
     def _read_data(self):
         if self._compression not in (SPLIT, UNITS):
             return super()._read_data()
+        if self._compression == UNITS:  # the ids only; _unit_rest() reads the rest
+            size = 4 * self._blocklength
+            self._data = (array("I", self._postfile.get(self._dataoffset, size)),)
+            return None
         b = self._postfile.get(self._dataoffset, self._nextoffset - self._dataoffset)
-        if self._compression == UNITS:
-            raw = zlib.decompress(b)
-            n = self._blocklength
-            self._data = (array("I", raw[: 4 * n]), array("I", raw[4 * n : 8 * n]), raw[8 * n :])
-        else:
-            (size,) = struct.unpack_from("<I", b)
-            self._data = (b, size)
+        (size,) = struct.unpack_from("<I", b)
+        self._data = (b, size)
         return None
 
     def _read_ids(self):
@@ -119,6 +119,17 @@ class ExactLeafMatcher(W3LeafMatcher):
         self._ids = ids
         return None
 
+    def _unit_rest(self):
+        """(position counts, positions as bytes) of a UNITS block, decompressed once."""
+        if self._data is None:
+            self._read_data()
+        if len(self._data) == 1:
+            n = self._blocklength
+            start = self._dataoffset + 4 * n
+            raw = zlib.decompress(self._postfile.get(start, self._nextoffset - start))
+            self._data = (self._data[0], array("I", raw[: 4 * n]), raw[4 * n :])
+        return self._data[1], self._data[2]
+
     def _split_rest(self):
         if self._data is None:
             self._read_data()
@@ -129,10 +140,8 @@ class ExactLeafMatcher(W3LeafMatcher):
 
     def _read_weights(self):
         if self._compression == UNITS:
-            if self._data is None:
-                self._read_data()
             boost = self.format.field_boost
-            counts = self._data[1]
+            counts = self._unit_rest()[0]
             self._weights = array("f", counts if boost == 1 else [c * boost for c in counts])
             return None
         if self._compression != SPLIT:
@@ -149,9 +158,7 @@ class ExactLeafMatcher(W3LeafMatcher):
 
     def _read_values(self):
         if self._compression == UNITS:
-            if self._data is None:
-                self._read_data()
-            _, counts, flat = self._data
+            counts, flat = self._unit_rest()
             values, o = [], 0
             for c in counts:
                 values.append(flat[o : o + 4 * c])
