@@ -55,10 +55,13 @@ class _NormTable(dict):
         if value and not value.isascii():
             value = _t2s(value)
         self[code] = value
+        if len(value) != 1:
+            _RESIZED.add(char)
         return value
 
 
 _TABLE = _NormTable()
+_RESIZED: set[str] = set()  # characters whose normal form is not one character
 
 
 def normalize(text: str) -> str:
@@ -68,6 +71,9 @@ def normalize(text: str) -> str:
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
     """The normalised text and, for each of its characters, the index of the source character."""
+    norm = text.translate(_TABLE)  # also fills the table (and _RESIZED) for every character
+    if _RESIZED.isdisjoint(text):
+        return norm, list(range(len(text)))
     pieces = [_TABLE[ord(c)] for c in text]
     out_map: list[int] = []
     for i, piece in enumerate(pieces):

@@ -13,13 +13,12 @@ import math
 import os
 import threading
 from array import array
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
 
 from whoosh import index as windex
 from whoosh.filedb.filestore import FileStorage
 
+from archive.search.facets import NO_FACETS, FacetIndex, Facets
 from archive.search.parser import ParsedQuery
 from archive.search.postings import Leaves, segment_term_ids
 from archive.search.schema import (
@@ -33,11 +32,9 @@ from archive.search.schema import (
     schema_signature,
 )
 
-DAY_FACET_LIMIT = 400
 # Above this many matches, relevance = title matches first, then newest (no BM25 per doc).
 RANK_LIMIT = 1000
 BM25_K1, BM25_B = 1.2, 0.75
-PERSON_FACET_LIMIT = 20
 
 
 def open_index(path: str, create: bool = True):
@@ -55,17 +52,6 @@ def open_index(path: str, create: bool = True):
     elif not create:
         raise windex.EmptyIndexError(f"no index at {path}")
     return storage.create_index(schema)
-
-
-@dataclass
-class Facets:
-    year: list[tuple[str, int]]
-    month: list[tuple[str, int]]
-    day: list[tuple[str, int]]
-    person: list[tuple[str, int]]
-
-
-NO_FACETS = Facets([], [], [], [])
 
 
 @dataclass
@@ -148,7 +134,8 @@ class View:
         n = len(self.dates)
         deleted = self.leaves.deleted()
         self.live = [d for d in range(n) if d not in deleted] if deleted else list(range(n))
-        self._all_counts: tuple[Counter, Counter] | None = None
+        self._facet_index: FacetIndex | None = None
+        self._all_facets: Facets | None = None
 
     def atom_docs(self, atom, field: str = CONTENT, memo: dict | None = None) -> set[int]:
         if memo is not None and (atom, field) in memo:
@@ -197,40 +184,14 @@ class View:
         keys = self.newest_key
         return heapq.nlargest(n, docs, key=lambda d: (scores[d], keys[d]))
 
-    def _counts(self, docs) -> tuple[Counter, Counter]:
-        """(date key → count, person name → count) over docs."""
-        days = Counter(map(self.dates.__getitem__, docs))
-        persons = Counter(chain.from_iterable(map(self.persons_of.__getitem__, docs)))
-        return days, persons
-
     def facets(self, docs, is_all: bool = False) -> Facets:
-        if self._all_counts is None:
-            self._all_counts = self._counts(self.live)
-        if is_all:
-            days, persons = self._all_counts
-        elif len(docs) > len(self.live) // 2:
-            # Most documents match: count the few that do not, and subtract.
-            rest = set(docs) if not isinstance(docs, set) else docs
-            days, persons = self._counts(d for d in self.live if d not in rest)
-            days = self._all_counts[0] - days
-            persons = self._all_counts[1] - persons
-        else:
-            days, persons = self._counts(docs)
-        days = +days
-        days.pop(0, None)
-        months: Counter = Counter()
-        years: Counter = Counter()
-        for key, n in days.items():
-            months[key // 100] += n
-            years[key // 10000] += n
-        top = heapq.nsmallest(PERSON_FACET_LIMIT, persons.items(), key=lambda kv: (-kv[1], kv[0]))
-        day_items = sorted(days.items())[-DAY_FACET_LIMIT:]
-        return Facets(
-            year=[(f"{y:04d}", n) for y, n in sorted(years.items())],
-            month=[(f"{m // 100:04d}-{m % 100:02d}", n) for m, n in sorted(months.items())],
-            day=[(f"{d // 10000:04d}-{d // 100 % 100:02d}-{d % 100:02d}", n) for d, n in day_items],
-            person=top,
-        )
+        if self._facet_index is None:
+            self._facet_index = FacetIndex(self.dates, self.persons_of)
+        if not is_all:
+            return self._facet_index.count(docs)
+        if self._all_facets is None:
+            self._all_facets = self._facet_index.count(self.live)
+        return self._all_facets
 
 
 class SearchCore:
@@ -309,9 +270,13 @@ class SearchCore:
         elif sort == "relevance" and matched is not None:
             # Too many matches to score each in Python: title matches first, newest first.
             in_title = view.match_docs(parsed, TITLE) or set()
-            keys, boost = view.newest_key, 1 << 40
-            rank = lambda d: keys[d] + boost if d in in_title else keys[d]  # noqa: E731
-            page = _top(docs, rank, end, reverse=True)[offset:end]
+            keys = view.newest_key
+            first = in_title.intersection(docs)
+            page = _top(first, keys.__getitem__, end, reverse=True)
+            if len(page) < end:
+                rest = first.symmetric_difference(docs) if first else docs
+                page += _top(rest, keys.__getitem__, end - len(page), reverse=True)
+            page = page[offset:end]
         else:
             keys = view.oldest_key if sort == "oldest" else view.newest_key
             page = _top(docs, keys.__getitem__, end, reverse=sort != "oldest")[offset:end]

@@ -92,12 +92,21 @@ def facet_range(facet: str, value: str) -> tuple[dt.date, dt.date] | None:
     return None
 
 
+# A date level is listed when it is short enough to read: years always, then months and days
+# once the results (or the dates asked for) are narrow enough. Drilling down year → month →
+# day reaches every day; the API lists every level in full.
+SHOWN_AT_MOST = {"month": 24, "day": 31}
+
+
 def facet_links(params: QueryDict, query: SearchQuery, facets: dict[str, list[FacetValue]]):
     """Each facet value with the link that narrows to it, keeping the other parameters."""
     out = {}
     for name in ("year", "month", "day", "person"):
+        values = facets.get(name, [])
+        if len(values) > SHOWN_AT_MOST.get(name, len(values)):
+            continue
         links = []
-        for fv in facets.get(name, []):
+        for fv in values:
             p = params.copy()
             p.pop("page", None)
             if name == "person":
