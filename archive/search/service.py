@@ -22,13 +22,13 @@ def core() -> SearchCore:
 
 
 def _label(facet: str, value: str) -> str:
-    parts = value.split("-")
+    # Values are "YYYY", "YYYY-MM", "YYYY-MM-DD" (zero-padded) or a person's name.
     if facet == "year":
-        return f"{parts[0]}年"
+        return value + "年"
     if facet == "month":
-        return f"{parts[0]}年{int(parts[1])}月"
+        return f"{value[:4]}年{value[5:7].lstrip('0')}月"
     if facet == "day":
-        return f"{parts[0]}年{int(parts[1])}月{int(parts[2])}日"
+        return f"{value[:4]}年{value[5:7].lstrip('0')}月{value[8:10].lstrip('0')}日"
     return value
 
 
@@ -64,8 +64,11 @@ def _hits(result: CoreResult, needles: list[str]) -> list[Hit]:
     return hits
 
 
-def search_articles(query: SearchQuery) -> SearchPage:
-    """Run a search; never raises for anything a reader can type (SearchPage.error says why)."""
+def search_articles(query: SearchQuery, facets: bool = True) -> SearchPage:
+    """Run a search; never raises for anything a reader can type (SearchPage.error says why).
+
+    facets=False (feeds) skips counting them.
+    """
     parsed = parse(query.q)
     sort = query.sort if query.sort in SORTS else "relevance"
     page = max(1, query.page)
@@ -79,6 +82,7 @@ def search_articles(query: SearchQuery) -> SearchPage:
             sort=sort,
             offset=(page - 1) * size,
             limit=size,
+            facets=facets,
         )
     except Exception:
         log.exception("search failed for %r", query)
@@ -87,7 +91,7 @@ def search_articles(query: SearchQuery) -> SearchPage:
         query=query,
         count=result.count,
         hits=_hits(result, parsed.needles),
-        facets=_facets(result),
+        facets=_facets(result) if facets else {},
         error=result.error,
     )
 

@@ -93,7 +93,7 @@ class SearchFeed(Feed):
     def items(self, obj):
         if not (obj.q or obj.person):
             return []
-        result, _ = run_search(obj)
+        result, _ = run_search(obj, facets=False)
         return result.hits
 
     def item_title(self, item):

@@ -64,12 +64,12 @@ def parse_query(params: QueryDict, page_size: int = 20) -> tuple[SearchQuery, li
     return query, errors
 
 
-def run_search(query: SearchQuery) -> tuple[SearchPage, str]:
+def run_search(query: SearchQuery, facets: bool = True) -> tuple[SearchPage, str]:
     """The service's answer, or an empty page and a message when the service fails."""
     try:
         from archive.search.service import search_articles
 
-        return search_articles(query), ""
+        return search_articles(query, facets=facets), ""
     except Exception:  # the reader gets a message, the log gets the traceback
         log.exception("search failed for %r", query)
         return SearchPage(query=query, count=0, hits=[]), "检索暂时出了问题，请稍后再试。"

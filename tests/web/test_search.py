@@ -30,7 +30,7 @@ def stub_service(monkeypatch):
     """A search service answering from a fixed result, recording the queries it gets."""
     calls = []
 
-    def search_articles(query):
+    def search_articles(query, facets=True):
         calls.append(query)
         hits = [
             Hit(
@@ -124,7 +124,7 @@ def test_query_is_escaped(client, db, stub_service):
 
 
 def test_a_failing_service_gives_a_message(client, db, monkeypatch):
-    def broken(query):
+    def broken(query, facets=True):
         raise RuntimeError("index gone")
 
     install_service(monkeypatch, broken)
@@ -133,10 +133,13 @@ def test_a_failing_service_gives_a_message(client, db, monkeypatch):
 
 
 def test_no_results_suggests_next_steps(client, db, monkeypatch):
-    install_service(monkeypatch, lambda query: SearchPage(query=query, count=0, hits=[]))
+    install_service(
+        monkeypatch, lambda query, facets=True: SearchPage(query=query, count=0, hits=[])
+    )
     page = html(client.get("/search/", {"q": "没有的词", "date_from": "2021-01-01"}))
     assert "没有找到与“没有的词”相关的文章" in page
     assert "去掉日期限制" in page and "人物索引" in page
+    assert "检索暂时出了问题" not in page
 
 
 # --- the real search service -----------------------------------------------------------------
@@ -166,3 +169,23 @@ def test_real_search_finds_highlights_and_narrows(client, indexed):
 def test_real_search_lists_matching_people(client, indexed):
     page = html(client.get("/search/", {"q": "邓群策"}))
     assert f'人物索引中有：<a href="/people/{indexed.secretary.pk}/">邓群策</a>' in page
+
+
+def test_date_facets_drill_down_when_there_are_too_many_to_read(client, db, monkeypatch):
+    def many(query, facets=True):
+        months = [
+            FacetValue(f"{y}-{m:02d}", f"{y}年{m}月", 1) for y in (2020, 2021) for m in range(1, 13)
+        ]
+        days = [FacetValue(f"2021-04-{d:02d}", f"2021年4月{d}日", 1) for d in range(1, 31)]
+        facets = {
+            "year": [FacetValue("2019", "2019年", 1), FacetValue("2020", "2020年", 12)],
+            "month": [*months, FacetValue("2019-12", "2019年12月", 1)],  # 25 months: too many
+            "day": days,  # 30 days: listed
+            "person": [],
+        }
+        return SearchPage(query=query, count=25, hits=[], facets=facets)
+
+    install_service(monkeypatch, many)
+    page = html(client.get("/search/", {"q": "会议"}))
+    assert "<h3>年份</h3>" in page and "<h3>月份</h3>" not in page
+    assert "<h3>日期</h3>" in page and "2021年4月30日" in page

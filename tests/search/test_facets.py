@@ -1,0 +1,60 @@
+"""Facet counts and date ordering in NumPy agree with plain Python counting and sorting."""
+
+import random
+from array import array
+from collections import Counter
+
+from archive.search.engine import _top
+from archive.search.facets import DAY_FACET_LIMIT, PERSON_FACET_LIMIT, FacetIndex
+
+NAMES = [f"人{i}" for i in range(60)]
+
+
+def _data(n, seed):
+    rng = random.Random(seed)
+    dates = [
+        0
+        if rng.random() < 0.05
+        else rng.choice((2019, 2020, 2021)) * 10000
+        + rng.randrange(1, 13) * 100
+        + rng.randrange(1, 29)
+        for _ in range(n)
+    ]
+    persons = [tuple(rng.sample(NAMES, rng.randrange(4))) for _ in range(n)]
+    return dates, persons
+
+
+def _reference(dates, persons, docs):
+    days = Counter(dates[d] for d in docs if dates[d])
+    names = Counter(name for d in docs for name in persons[d])
+    years, months = Counter(), Counter()
+    for key, n in days.items():
+        years[f"{key // 10000:04d}"] += n
+        months[f"{key // 10000:04d}-{key // 100 % 100:02d}"] += n
+    day_list = [
+        (f"{k // 10000:04d}-{k // 100 % 100:02d}-{k % 100:02d}", n) for k, n in sorted(days.items())
+    ]
+    top = sorted(names.items(), key=lambda kv: (-kv[1], kv[0]))[:PERSON_FACET_LIMIT]
+    return sorted(years.items()), sorted(months.items()), day_list[-DAY_FACET_LIMIT:], top
+
+
+def test_counts_match_python_counting():
+    dates, persons = _data(3000, seed=1)
+    index = FacetIndex(array("i", dates), persons)
+    rng = random.Random(2)
+    for size in (0, 1, 17, 900, 3000):
+        docs = set(rng.sample(range(3000), size))
+        got = index.count(docs)
+        assert (got.year, got.month, got.day, got.person) == _reference(dates, persons, docs)
+
+
+def test_top_by_date_matches_a_full_sort_with_ties():
+    rng = random.Random(4)
+    keys = array("q", (rng.randrange(50) for _ in range(6000)))  # many ties
+    docs = set(rng.sample(range(6000), 5000))
+    for reverse in (True, False):
+        want = sorted(docs, key=lambda d: (-keys[d] if reverse else keys[d], d))[:25]
+        assert _top(docs, keys, 25, reverse=reverse) == want
+        small = set(list(docs)[:300])
+        want = sorted(small, key=lambda d: (-keys[d] if reverse else keys[d], d))[:25]
+        assert _top(small, keys, 25, reverse=reverse) == want
