@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,336 +15,858 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(blank=True, max_length=255, verbose_name='来源')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='版面内顺序')),
-                ('page', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='版次')),
-                ('kicker', models.CharField(blank=True, max_length=300, verbose_name='引题')),
-                ('title', models.CharField(max_length=300, verbose_name='标题')),
-                ('title_is_derived', models.BooleanField(default=False, help_text='OCR 丢失了标题，标题取自导语。', verbose_name='标题由系统生成')),
-                ('deck', models.CharField(blank=True, max_length=500, verbose_name='副题')),
-                ('body', models.TextField(help_text='一段一行。', verbose_name='正文')),
-                ('captions', models.TextField(blank=True, help_text='一条一行。', verbose_name='图片说明')),
-                ('published', models.DateField(blank=True, db_index=True, null=True, verbose_name='出版日期')),
-                ('date_status', models.CharField(choices=[('given', '由用户给出'), ('inferred', '由版面推断'), ('unknown', '年份不明，待审核')], default='unknown', max_length=10, verbose_name='日期来源')),
-                ('fingerprint', models.CharField(editable=False, max_length=64, unique=True)),
-                ('is_hidden', models.BooleanField(default=False, help_text='不在网站和检索中出现。', verbose_name='隐藏')),
-                ('needs_review', models.BooleanField(db_index=True, default=False, verbose_name='待审核')),
-                ('review_reasons', models.JSONField(blank=True, default=list, verbose_name='待审核原因')),
-                ('edited_fields', models.JSONField(blank=True, default=list, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=255, verbose_name="来源")),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="版面内顺序"),
+                ),
+                (
+                    "page",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="版次"),
+                ),
+                ("kicker", models.CharField(blank=True, max_length=300, verbose_name="引题")),
+                ("title", models.CharField(max_length=300, verbose_name="标题")),
+                (
+                    "title_is_derived",
+                    models.BooleanField(
+                        default=False,
+                        help_text="OCR 丢失了标题，标题取自导语。",
+                        verbose_name="标题由系统生成",
+                    ),
+                ),
+                ("deck", models.CharField(blank=True, max_length=500, verbose_name="副题")),
+                ("body", models.TextField(help_text="一段一行。", verbose_name="正文")),
+                (
+                    "captions",
+                    models.TextField(blank=True, help_text="一条一行。", verbose_name="图片说明"),
+                ),
+                (
+                    "published",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="出版日期"),
+                ),
+                (
+                    "date_status",
+                    models.CharField(
+                        choices=[
+                            ("given", "由用户给出"),
+                            ("inferred", "由版面推断"),
+                            ("unknown", "年份不明，待审核"),
+                        ],
+                        default="unknown",
+                        max_length=10,
+                        verbose_name="日期来源",
+                    ),
+                ),
+                ("fingerprint", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "is_hidden",
+                    models.BooleanField(
+                        default=False, help_text="不在网站和检索中出现。", verbose_name="隐藏"
+                    ),
+                ),
+                (
+                    "needs_review",
+                    models.BooleanField(db_index=True, default=False, verbose_name="待审核"),
+                ),
+                (
+                    "review_reasons",
+                    models.JSONField(blank=True, default=list, verbose_name="待审核原因"),
+                ),
+                ("edited_fields", models.JSONField(blank=True, default=list, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': '文章',
-                'verbose_name_plural': '文章',
-                'ordering': ['-published', 'page', 'position', 'id'],
+                "verbose_name": "文章",
+                "verbose_name_plural": "文章",
+                "ordering": ["-published", "page", "position", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PendingIndexUpdate',
+            name="PendingIndexUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('model_label', models.CharField(max_length=64)),
-                ('object_id', models.CharField(max_length=64)),
-                ('action', models.CharField(choices=[('update', 'update'), ('delete', 'delete')], max_length=8)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("model_label", models.CharField(max_length=64)),
+                ("object_id", models.CharField(max_length=64)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("update", "update"), ("delete", "delete")], max_length=8
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': '待更新索引',
-                'verbose_name_plural': '待更新索引',
-                'ordering': ['id'],
+                "verbose_name": "待更新索引",
+                "verbose_name_plural": "待更新索引",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=32, unique=True, verbose_name='姓名')),
-                ('pinyin', models.CharField(blank=True, db_index=True, max_length=128, verbose_name='拼音')),
-                ('pinyin_initials', models.CharField(blank=True, db_index=True, max_length=32, verbose_name='拼音首字母')),
-                ('status', models.CharField(choices=[('auto', '自动识别'), ('confirmed', '已确认'), ('rejected', '不是人名')], default='auto', max_length=10, verbose_name='状态')),
-                ('needs_review', models.BooleanField(db_index=True, default=False, verbose_name='待审核')),
-                ('review_reasons', models.JSONField(blank=True, default=list, verbose_name='待审核原因')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=32, unique=True, verbose_name="姓名")),
+                (
+                    "pinyin",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=128, verbose_name="拼音"
+                    ),
+                ),
+                (
+                    "pinyin_initials",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=32, verbose_name="拼音首字母"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("auto", "自动识别"),
+                            ("confirmed", "已确认"),
+                            ("rejected", "不是人名"),
+                        ],
+                        default="auto",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "needs_review",
+                    models.BooleanField(db_index=True, default=False, verbose_name="待审核"),
+                ),
+                (
+                    "review_reasons",
+                    models.JSONField(blank=True, default=list, verbose_name="待审核原因"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': '人物',
-                'verbose_name_plural': '人物',
-                'ordering': ['name'],
+                "verbose_name": "人物",
+                "verbose_name_plural": "人物",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='SourcePage',
+            name="SourcePage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file_name', models.CharField(db_index=True, max_length=255, verbose_name='文件名')),
-                ('checksum', models.CharField(max_length=64, unique=True, verbose_name='SHA-256')),
-                ('encoding', models.CharField(max_length=20, verbose_name='编码')),
-                ('text', models.TextField(verbose_name='OCR 全文')),
-                ('page_number', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='版次')),
-                ('issue_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='出版日期')),
-                ('date_status', models.CharField(choices=[('given', '由用户给出'), ('inferred', '由版面推断'), ('unknown', '年份不明，待审核')], default='unknown', max_length=10, verbose_name='日期来源')),
-                ('year_evidence', models.TextField(blank=True, verbose_name='年份依据')),
-                ('warnings', models.JSONField(blank=True, default=list, verbose_name='导入警告')),
-                ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='导入时间')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file_name",
+                    models.CharField(db_index=True, max_length=255, verbose_name="文件名"),
+                ),
+                ("checksum", models.CharField(max_length=64, unique=True, verbose_name="SHA-256")),
+                ("encoding", models.CharField(max_length=20, verbose_name="编码")),
+                ("text", models.TextField(verbose_name="OCR 全文")),
+                (
+                    "page_number",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="版次"),
+                ),
+                (
+                    "issue_date",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="出版日期"),
+                ),
+                (
+                    "date_status",
+                    models.CharField(
+                        choices=[
+                            ("given", "由用户给出"),
+                            ("inferred", "由版面推断"),
+                            ("unknown", "年份不明，待审核"),
+                        ],
+                        default="unknown",
+                        max_length=10,
+                        verbose_name="日期来源",
+                    ),
+                ),
+                ("year_evidence", models.TextField(blank=True, verbose_name="年份依据")),
+                ("warnings", models.JSONField(blank=True, default=list, verbose_name="导入警告")),
+                ("imported_at", models.DateTimeField(auto_now_add=True, verbose_name="导入时间")),
             ],
             options={
-                'verbose_name': '版面原文',
-                'verbose_name_plural': '版面原文',
-                'ordering': ['-issue_date', 'page_number', 'file_name'],
+                "verbose_name": "版面原文",
+                "verbose_name_plural": "版面原文",
+                "ordering": ["-issue_date", "page_number", "file_name"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='名称')),
-                ('kind', models.CharField(blank=True, db_index=True, max_length=32, verbose_name='类型')),
-                ('date', models.DateField(blank=True, db_index=True, null=True, verbose_name='日期')),
-                ('time_of_day', models.CharField(blank=True, max_length=8, verbose_name='时段')),
-                ('date_is_uncertain', models.BooleanField(default=False, verbose_name='日期待核实')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='地点')),
-                ('summary', models.TextField(blank=True, verbose_name='导语')),
-                ('is_hidden', models.BooleanField(default=False, verbose_name='隐藏')),
-                ('needs_review', models.BooleanField(db_index=True, default=False, verbose_name='待审核')),
-                ('review_reasons', models.JSONField(blank=True, default=list, verbose_name='待审核原因')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('articles', models.ManyToManyField(blank=True, related_name='events', to='archive.article')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="名称")),
+                (
+                    "kind",
+                    models.CharField(blank=True, db_index=True, max_length=32, verbose_name="类型"),
+                ),
+                (
+                    "date",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="日期"),
+                ),
+                ("time_of_day", models.CharField(blank=True, max_length=8, verbose_name="时段")),
+                (
+                    "date_is_uncertain",
+                    models.BooleanField(default=False, verbose_name="日期待核实"),
+                ),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="地点")),
+                ("summary", models.TextField(blank=True, verbose_name="导语")),
+                ("is_hidden", models.BooleanField(default=False, verbose_name="隐藏")),
+                (
+                    "needs_review",
+                    models.BooleanField(db_index=True, default=False, verbose_name="待审核"),
+                ),
+                (
+                    "review_reasons",
+                    models.JSONField(blank=True, default=list, verbose_name="待审核原因"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "articles",
+                    models.ManyToManyField(blank=True, related_name="events", to="archive.article"),
+                ),
             ],
             options={
-                'verbose_name': '事件',
-                'verbose_name_plural': '事件',
-                'ordering': ['-date', 'title'],
+                "verbose_name": "事件",
+                "verbose_name_plural": "事件",
+                "ordering": ["-date", "title"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalEvent',
+            name="HistoricalEvent",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='名称')),
-                ('kind', models.CharField(blank=True, db_index=True, max_length=32, verbose_name='类型')),
-                ('date', models.DateField(blank=True, db_index=True, null=True, verbose_name='日期')),
-                ('time_of_day', models.CharField(blank=True, max_length=8, verbose_name='时段')),
-                ('date_is_uncertain', models.BooleanField(default=False, verbose_name='日期待核实')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='地点')),
-                ('summary', models.TextField(blank=True, verbose_name='导语')),
-                ('is_hidden', models.BooleanField(default=False, verbose_name='隐藏')),
-                ('needs_review', models.BooleanField(db_index=True, default=False, verbose_name='待审核')),
-                ('review_reasons', models.JSONField(blank=True, default=list, verbose_name='待审核原因')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="名称")),
+                (
+                    "kind",
+                    models.CharField(blank=True, db_index=True, max_length=32, verbose_name="类型"),
+                ),
+                (
+                    "date",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="日期"),
+                ),
+                ("time_of_day", models.CharField(blank=True, max_length=8, verbose_name="时段")),
+                (
+                    "date_is_uncertain",
+                    models.BooleanField(default=False, verbose_name="日期待核实"),
+                ),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="地点")),
+                ("summary", models.TextField(blank=True, verbose_name="导语")),
+                ("is_hidden", models.BooleanField(default=False, verbose_name="隐藏")),
+                (
+                    "needs_review",
+                    models.BooleanField(db_index=True, default=False, verbose_name="待审核"),
+                ),
+                (
+                    "review_reasons",
+                    models.JSONField(blank=True, default=list, verbose_name="待审核原因"),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 事件',
-                'verbose_name_plural': 'historical 事件',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 事件",
+                "verbose_name_plural": "historical 事件",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalEvent_articles',
+            name="HistoricalEvent_articles",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('article', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.article')),
-                ('event', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.event')),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='archive.historicalevent')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="archive.article",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="archive.event",
+                    ),
+                ),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="archive.historicalevent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'HistoricalEvent_articles',
+                "verbose_name": "HistoricalEvent_articles",
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPerson',
+            name="HistoricalPerson",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=32, verbose_name='姓名')),
-                ('pinyin', models.CharField(blank=True, db_index=True, max_length=128, verbose_name='拼音')),
-                ('pinyin_initials', models.CharField(blank=True, db_index=True, max_length=32, verbose_name='拼音首字母')),
-                ('status', models.CharField(choices=[('auto', '自动识别'), ('confirmed', '已确认'), ('rejected', '不是人名')], default='auto', max_length=10, verbose_name='状态')),
-                ('needs_review', models.BooleanField(db_index=True, default=False, verbose_name='待审核')),
-                ('review_reasons', models.JSONField(blank=True, default=list, verbose_name='待审核原因')),
-                ('note', models.TextField(blank=True, verbose_name='备注')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=32, verbose_name="姓名")),
+                (
+                    "pinyin",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=128, verbose_name="拼音"
+                    ),
+                ),
+                (
+                    "pinyin_initials",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=32, verbose_name="拼音首字母"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("auto", "自动识别"),
+                            ("confirmed", "已确认"),
+                            ("rejected", "不是人名"),
+                        ],
+                        default="auto",
+                        max_length=10,
+                        verbose_name="状态",
+                    ),
+                ),
+                (
+                    "needs_review",
+                    models.BooleanField(db_index=True, default=False, verbose_name="待审核"),
+                ),
+                (
+                    "review_reasons",
+                    models.JSONField(blank=True, default=list, verbose_name="待审核原因"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="备注")),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 人物',
-                'verbose_name_plural': 'historical 人物',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 人物",
+                "verbose_name_plural": "historical 人物",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPersonAlias',
+            name="HistoricalPersonAlias",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=32, verbose_name='别名')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.person')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=32, verbose_name="别名")),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="archive.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 人物别名',
-                'verbose_name_plural': 'historical 人物别名',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 人物别名",
+                "verbose_name_plural": "historical 人物别名",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalMention',
+            name="HistoricalMention",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('text', '正文'), ('reporter', '记者'), ('correspondent', '通讯员'), ('photographer', '摄影')], max_length=16, verbose_name='类型')),
-                ('role', models.CharField(blank=True, max_length=64, verbose_name='职务/身份')),
-                ('count', models.PositiveSmallIntegerField(default=1, verbose_name='出现次数')),
-                ('confidence', models.FloatField(default=1.0, verbose_name='置信度')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('article', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.article')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.person')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("text", "正文"),
+                            ("reporter", "记者"),
+                            ("correspondent", "通讯员"),
+                            ("photographer", "摄影"),
+                        ],
+                        max_length=16,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("role", models.CharField(blank=True, max_length=64, verbose_name="职务/身份")),
+                ("count", models.PositiveSmallIntegerField(default=1, verbose_name="出现次数")),
+                ("confidence", models.FloatField(default=1.0, verbose_name="置信度")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="archive.article",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="archive.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 人物提及',
-                'verbose_name_plural': 'historical 人物提及',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 人物提及",
+                "verbose_name_plural": "historical 人物提及",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalEventParticipant',
+            name="HistoricalEventParticipant",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('part', models.CharField(max_length=16, verbose_name='角色')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('event', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.event')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.person')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("part", models.CharField(max_length=16, verbose_name="角色")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="archive.event",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="archive.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 事件参与者',
-                'verbose_name_plural': 'historical 事件参与者',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 事件参与者",
+                "verbose_name_plural": "historical 事件参与者",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PersonAlias',
+            name="PersonAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=32, unique=True, verbose_name='别名')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='archive.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=32, unique=True, verbose_name="别名")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="archive.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '人物别名',
-                'verbose_name_plural': '人物别名',
+                "verbose_name": "人物别名",
+                "verbose_name_plural": "人物别名",
             },
         ),
         migrations.CreateModel(
-            name='HistoricalArticle',
+            name="HistoricalArticle",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('source', models.CharField(blank=True, max_length=255, verbose_name='来源')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='版面内顺序')),
-                ('page', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='版次')),
-                ('kicker', models.CharField(blank=True, max_length=300, verbose_name='引题')),
-                ('title', models.CharField(max_length=300, verbose_name='标题')),
-                ('title_is_derived', models.BooleanField(default=False, help_text='OCR 丢失了标题，标题取自导语。', verbose_name='标题由系统生成')),
-                ('deck', models.CharField(blank=True, max_length=500, verbose_name='副题')),
-                ('body', models.TextField(help_text='一段一行。', verbose_name='正文')),
-                ('captions', models.TextField(blank=True, help_text='一条一行。', verbose_name='图片说明')),
-                ('published', models.DateField(blank=True, db_index=True, null=True, verbose_name='出版日期')),
-                ('date_status', models.CharField(choices=[('given', '由用户给出'), ('inferred', '由版面推断'), ('unknown', '年份不明，待审核')], default='unknown', max_length=10, verbose_name='日期来源')),
-                ('fingerprint', models.CharField(db_index=True, editable=False, max_length=64)),
-                ('is_hidden', models.BooleanField(default=False, help_text='不在网站和检索中出现。', verbose_name='隐藏')),
-                ('needs_review', models.BooleanField(db_index=True, default=False, verbose_name='待审核')),
-                ('review_reasons', models.JSONField(blank=True, default=list, verbose_name='待审核原因')),
-                ('edited_fields', models.JSONField(blank=True, default=list, editable=False)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source_page', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='archive.sourcepage', verbose_name='版面原文')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=255, verbose_name="来源")),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="版面内顺序"),
+                ),
+                (
+                    "page",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="版次"),
+                ),
+                ("kicker", models.CharField(blank=True, max_length=300, verbose_name="引题")),
+                ("title", models.CharField(max_length=300, verbose_name="标题")),
+                (
+                    "title_is_derived",
+                    models.BooleanField(
+                        default=False,
+                        help_text="OCR 丢失了标题，标题取自导语。",
+                        verbose_name="标题由系统生成",
+                    ),
+                ),
+                ("deck", models.CharField(blank=True, max_length=500, verbose_name="副题")),
+                ("body", models.TextField(help_text="一段一行。", verbose_name="正文")),
+                (
+                    "captions",
+                    models.TextField(blank=True, help_text="一条一行。", verbose_name="图片说明"),
+                ),
+                (
+                    "published",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="出版日期"),
+                ),
+                (
+                    "date_status",
+                    models.CharField(
+                        choices=[
+                            ("given", "由用户给出"),
+                            ("inferred", "由版面推断"),
+                            ("unknown", "年份不明，待审核"),
+                        ],
+                        default="unknown",
+                        max_length=10,
+                        verbose_name="日期来源",
+                    ),
+                ),
+                ("fingerprint", models.CharField(db_index=True, editable=False, max_length=64)),
+                (
+                    "is_hidden",
+                    models.BooleanField(
+                        default=False, help_text="不在网站和检索中出现。", verbose_name="隐藏"
+                    ),
+                ),
+                (
+                    "needs_review",
+                    models.BooleanField(db_index=True, default=False, verbose_name="待审核"),
+                ),
+                (
+                    "review_reasons",
+                    models.JSONField(blank=True, default=list, verbose_name="待审核原因"),
+                ),
+                ("edited_fields", models.JSONField(blank=True, default=list, editable=False)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source_page",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="archive.sourcepage",
+                        verbose_name="版面原文",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical 文章',
-                'verbose_name_plural': 'historical 文章',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical 文章",
+                "verbose_name_plural": "historical 文章",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='article',
-            name='source_page',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='archive.sourcepage', verbose_name='版面原文'),
+            model_name="article",
+            name="source_page",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="archive.sourcepage",
+                verbose_name="版面原文",
+            ),
         ),
         migrations.CreateModel(
-            name='Mention',
+            name="Mention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('text', '正文'), ('reporter', '记者'), ('correspondent', '通讯员'), ('photographer', '摄影')], max_length=16, verbose_name='类型')),
-                ('role', models.CharField(blank=True, max_length=64, verbose_name='职务/身份')),
-                ('count', models.PositiveSmallIntegerField(default=1, verbose_name='出现次数')),
-                ('confidence', models.FloatField(default=1.0, verbose_name='置信度')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='archive.article')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='archive.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("text", "正文"),
+                            ("reporter", "记者"),
+                            ("correspondent", "通讯员"),
+                            ("photographer", "摄影"),
+                        ],
+                        max_length=16,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("role", models.CharField(blank=True, max_length=64, verbose_name="职务/身份")),
+                ("count", models.PositiveSmallIntegerField(default=1, verbose_name="出现次数")),
+                ("confidence", models.FloatField(default=1.0, verbose_name="置信度")),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="archive.article",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mentions",
+                        to="archive.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '人物提及',
-                'verbose_name_plural': '人物提及',
-                'indexes': [models.Index(fields=['person', 'article'], name='archive_men_person__6f56dd_idx')],
-                'constraints': [models.UniqueConstraint(fields=('article', 'person', 'kind', 'role'), name='unique_mention')],
+                "verbose_name": "人物提及",
+                "verbose_name_plural": "人物提及",
+                "indexes": [
+                    models.Index(
+                        fields=["person", "article"], name="archive_men_person__6f56dd_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("article", "person", "kind", "role"), name="unique_mention"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='EventParticipant',
+            name="EventParticipant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('part', models.CharField(max_length=16, verbose_name='角色')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participants', to='archive.event')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_parts', to='archive.person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("part", models.CharField(max_length=16, verbose_name="角色")),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="participants",
+                        to="archive.event",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="event_parts",
+                        to="archive.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '事件参与者',
-                'verbose_name_plural': '事件参与者',
-                'constraints': [models.UniqueConstraint(fields=('event', 'person', 'part'), name='unique_participant')],
+                "verbose_name": "事件参与者",
+                "verbose_name_plural": "事件参与者",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("event", "person", "part"), name="unique_participant"
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['published', 'page', 'position'], name='archive_art_publish_a5aadc_idx'),
+            model_name="article",
+            index=models.Index(
+                fields=["published", "page", "position"], name="archive_art_publish_a5aadc_idx"
+            ),
         ),
     ]

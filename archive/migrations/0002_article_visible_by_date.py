@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('archive', '0001_initial'),
+        ("archive", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['is_hidden', 'published'], name='article_visible_by_date'),
+            model_name="article",
+            index=models.Index(fields=["is_hidden", "published"], name="article_visible_by_date"),
         ),
     ]

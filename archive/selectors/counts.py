@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from array import array
 from dataclasses import dataclass
 
+from django.db.models import Func, IntegerField
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from archive import freshness
@@ -59,6 +61,44 @@ def _connect_invalidation() -> None:
 
 
 _connect_invalidation()
+
+
+HIDDEN, UNDATED = 0, -1
+
+
+def article_dates() -> array:
+    """Every article's date as YYYYMMDD, indexed by article id; HIDDEN for hidden or missing
+    ids, UNDATED for a visible article without a date. 4 bytes an article, read once."""
+
+    def compute():
+        rows = list(Article.objects.published().values_list("id", DateKey("published")).order_by())
+        out = array("i", bytes(4 * (max((pk for pk, _ in rows), default=0) + 1)))
+        for pk, key in rows:
+            out[pk] = key or UNDATED
+        return out
+
+    return memoized("article_dates", compute)
+
+
+class DateKey(Func):
+    """A date as the integer YYYYMMDD, computed by the database (no Python per row)."""
+
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # SQLite keeps dates as 'YYYY-MM-DD' text.
+        return self.as_sql(
+            compiler, connection, template="CAST(replace(%(expressions)s, '-', '') AS INTEGER)"
+        )
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="CAST(to_char(%(expressions)s, 'YYYYMMDD') AS INTEGER)"
+        )
+
+
+def key_date(key: int) -> dt.date:
+    return dt.date(key // 10000, key // 100 % 100, key % 100)
 
 
 @dataclass(frozen=True)

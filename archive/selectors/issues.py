@@ -103,9 +103,11 @@ def people_in_the_news(until: dt.date | None, days: int = 30, limit: int = 12) -
     if until is None:
         return []
     since = until - dt.timedelta(days=days)
+    # The span's articles first (an index range), then their mentions.
+    recent = Article.objects.published().filter(published__gt=since, published__lte=until)
     return list(
         Mention.objects.visible()
-        .filter(kind=MentionKind.TEXT, article__published__gt=since, article__published__lte=until)
+        .filter(kind=MentionKind.TEXT, article_id__in=recent.values("id"))
         .values("person_id", "person__name")
         .annotate(n=Count("article_id", distinct=True))
         .order_by("-n", "person__name")[:limit]

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.html import format_html_join
 
 from archive import charts, selectors
 from archive.models import Person
@@ -44,6 +45,8 @@ def person_detail(request, pk):
         "roles": roles,
         "months": months,
         "timeline": charts.timeline_svg(months, f"{person.name}每月见报篇数"),
+        # Built here, not in a template loop: a mayor has hundreds of months (3 numbers each).
+        "month_items": format_html_join("", "<li>{}年{}月：{} 篇</li>", months),
         "companions": selectors.cached_for(
             person, "companions", lambda p: selectors.companions(p, months)
         ),

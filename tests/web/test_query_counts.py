@@ -67,12 +67,12 @@ EXPECTED = {
     "article": 7,
     "person_list": 2,
     "person_search": 2,
-    "person": 11,
+    "person": 12,  # cold caches: counts, the article dates, profile, events, companions…
     "event_list": 3,
     "event_list_person": 4,
     "event": 4,
     "feed_latest": 4,
-    "person_feed": 6,
+    "person_feed": 7,
 }
 
 

@@ -54,3 +54,28 @@ def test_calendar_helpers(db):
     )
     assert selectors.on_this_day(dt.date(2020, 2, 29)) == []  # no 29 February in 2021
     assert selectors.year_counts() == [{"year": 2020, "n": 1}, {"year": 2021, "n": 3}]
+
+
+def test_person_roles_and_months_skip_hidden_articles_and_follow_edits(db):
+    person = PersonFactory(name="郑十一")
+    a = ArticleFactory(published=dt.date(2021, 4, 16))
+    b = ArticleFactory(published=dt.date(2021, 5, 2))
+    undated = ArticleFactory(published=None)
+    hidden = ArticleFactory(published=dt.date(2019, 1, 1), is_hidden=True)
+    for article in (a, b, undated, hidden):
+        MentionFactory(article=article, person=person, role="市长")
+    MentionFactory(article=a, person=person, role="市委副书记")
+
+    roles = {r["role"]: r for r in selectors.person_roles(person)}
+    assert roles["市长"]["n"] == 3  # the undated article counts, the hidden one does not
+    assert (roles["市长"]["first"], roles["市长"]["last"]) == (a.published, b.published)
+    assert roles["市委副书记"]["n"] == 1
+    assert selectors.person_months(person) == [(2021, 4, 1), (2021, 5, 1)]
+
+    b.is_hidden = True
+    b.save()  # an admin hides an article: the cached profile follows
+    assert selectors.person_months(person) == [(2021, 4, 1)]
+    assert {r["role"]: r["n"] for r in selectors.person_roles(person)} == {
+        "市长": 2,
+        "市委副书记": 1,
+    }
