@@ -21,6 +21,7 @@ import hashlib
 import json
 import random
 import resource
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -267,6 +268,10 @@ def run(argv=None) -> int:
             metas[kind, size] = json.loads(meta_file.read_text())
         else:
             todo.append((kind, size))
+    # Indexes written by older code are of no further use (each is hundreds of MB).
+    for old in root.glob("exact-*"):
+        if not old.name.removesuffix(".json").endswith(f"-{version}"):
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
     if todo:
         print(f"building {len(todo)} indexes (cached under {root}) …", flush=True)
         # One at a time, each in a fresh process: ours uses every core (one worker each).

@@ -10,8 +10,16 @@ on any W3 segment; deleted documents are removed by set difference.
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import chain
 
+import numpy as np
 from whoosh.matching.mcore import ListMatcher
+
+from archive.search.codec import UNITS, ExactLeafMatcher
+
+# When even the rarest word of a phrase is in more documents than this, the phrase is checked
+# in NumPy over all occurrences instead of per candidate document in Python.
+VECTOR_MIN = 2000
 
 _DECODED: dict[bytes, tuple] = {}
 
@@ -82,7 +90,10 @@ class Leaves:
 
     def phrase_docs(self, field: str, words: list[str]) -> set[int]:
         """Documents where words[i] sits at position p + i for some p."""
-        unique = sorted(set(words), key=lambda w: self.doc_frequency(field, w))
+        freq = {w: self.doc_frequency(field, w) for w in set(words)}
+        unique = sorted(freq, key=freq.__getitem__)
+        if len(words) > 1 and freq[unique[0]] > VECTOR_MIN:
+            return self._phrase_docs_vectorised(field, words) - self.deleted()
         cands = self.term_docs(field, unique[0])
         for w in unique[1:]:
             if not cands:
@@ -104,6 +115,40 @@ class Leaves:
                     found.add(d)
                     break
         return found
+
+    def position_keys(self, field: str, text: str) -> np.ndarray:
+        """Every occurrence of the term as docnum << 32 | position, ascending (deleted included)."""
+        btext = text.encode("utf-8")
+        parts = []
+        for seg, offset, _, _ in self.leaves:
+            m = self._matcher(seg, field, btext)
+            if m is None:
+                continue
+            fmt = seg.schema[field].format
+            for ids, counts, flat in _position_blocks(m, fmt):
+                docs = np.repeat(ids.astype(np.int64) + offset, counts)
+                parts.append((docs << 32) | flat)
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def _phrase_docs_vectorised(self, field: str, words: list[str]) -> set[int]:
+        # Every word of the phrase is in thousands of documents (a paper's own name is in
+        # nearly all): keep the occurrences of words[0] at p for which words[i] is at p + i,
+        # by binary search in the sorted occurrence keys, all in NumPy. Deleted docs included.
+        keys = {w: self.position_keys(field, w) for w in set(words)}
+        starts = keys[words[0]]
+        for i, w in enumerate(words[1:], start=1):
+            if not len(starts):
+                break
+            targets = keys[w]
+            if not len(targets):
+                return set()
+            wanted = starts + i
+            at = np.minimum(np.searchsorted(targets, wanted), len(targets) - 1)
+            starts = starts[targets[at] == wanted]
+        docs = starts >> 32  # ascending
+        if len(docs):
+            docs = docs[np.concatenate(([True], docs[1:] != docs[:-1]))]
+        return set(docs.tolist())
 
     def phrase_counts(self, field: str, words: list[str], docs: set[int]) -> dict[int, int]:
         """docnum → how often the phrase occurs, for those of docs that contain it."""
@@ -154,6 +199,44 @@ def _blocks(m, values: bool, wanted: set[int] | None = None):
             return
         low = high + 1
         m._goto(m._nextoffset)
+
+
+def _position_blocks(m, fmt):
+    """(ids, position counts, positions) per block as NumPy arrays, for any leaf matcher."""
+    if isinstance(m, ExactLeafMatcher):
+        while True:
+            if m._compression == UNITS:
+                m._read_ids()
+                counts, flat = m._unit_rest()
+                yield (
+                    np.frombuffer(m._ids, dtype=np.uint32),
+                    np.frombuffer(counts, dtype=np.uint32),
+                    np.frombuffer(flat, dtype=np.uint32).astype(np.int64),
+                )
+            else:
+                yield _decoded_block(m._ids if m._ids is not None else _ids_of(m), m, fmt)
+            if m._lastblock:
+                return
+            m._goto(m._nextoffset)
+    for ids, values in _blocks(m, values=True):
+        yield _decoded(ids, values, fmt)
+
+
+def _ids_of(m):
+    m._read_ids()
+    return m._ids
+
+
+def _decoded_block(ids, m, fmt):
+    m._read_values()
+    return _decoded(ids, m._values, fmt)
+
+
+def _decoded(ids, values, fmt):
+    poses = [_decode(fmt, v) for v in values]
+    counts = np.fromiter(map(len, poses), dtype=np.uint32, count=len(poses))
+    flat = np.fromiter(chain.from_iterable(poses), dtype=np.int64, count=int(counts.sum()))
+    return np.asarray(ids, dtype=np.uint32), counts, flat
 
 
 def _any_between(marks: list[int], low: int, high: int) -> bool:

@@ -48,3 +48,15 @@ def test_matches_substring_search(core, q):
     # Whoosh's own Phrase/Term query agrees.
     whoosh = set(view.searcher.docs_for_query(parse(q).match_query(CONTENT)))
     assert whoosh == view.match_docs(parse(q))
+
+
+@pytest.mark.parametrize("q", ["村振兴", "人民政府", "中华人民共和国", "湾区乡", "国国国"])
+def test_phrases_checked_in_numpy_match_substring_search(core, q, monkeypatch):
+    from archive.search import postings
+
+    monkeypatch.setattr(postings, "VECTOR_MIN", 0)  # every phrase through the NumPy path
+    core, texts = core
+    view = core.view()
+    want = {i for i, t in texts.items() if q in t}
+    got = {int(view.searcher.stored_fields(d)["django_id"]) for d in view.match_docs(parse(q))}
+    assert got == want
