@@ -1,10 +1,10 @@
-"""Building a whole index on every core: one segment per worker process, one commit.
+"""Building a whole index on every core: segments written by worker processes, one commit.
 
 Whoosh indexing is Python-bound, so a second core helps only as a second process. The
 parent holds the index's write lock for the whole build and feeds documents in batches;
-each worker writes its own segment files (BulkWriter without the lock) and sends back the
-Segment; the parent then commits all of them at once, so readers see the old index or the
-whole new one. A worker that fails makes the build fail: nothing is committed and the
+each worker writes its own segments (BulkWriter without the lock, at most SEGMENT_DOCS
+documents each) and sends back the Segment objects; the parent then commits all of them at
+once, so readers see the old index or the whole new one. A worker that fails makes the build fail: nothing is committed and the
 stray segment files are removed by the next commit.
 """
 
@@ -17,7 +17,6 @@ import queue
 import traceback
 from collections.abc import Callable, Iterable
 
-from whoosh import writing
 from whoosh.index import LockError
 from whoosh.util.filelock import try_for
 
@@ -26,6 +25,7 @@ from archive.search.engine import open_index
 
 # Below this many documents a build runs in-process: forking costs more than it saves.
 PARALLEL_MIN = 2000
+SEGMENT_DOCS = 100_000
 
 
 class BuildError(RuntimeError):
@@ -45,13 +45,62 @@ def build(
 ) -> int:
     """Replace the index at path with the documents in batches; returns how many."""
     ix = open_index(path)
-    if workers <= 1:
-        return _build_here(BulkWriter(ix), batches, progress)
-    # The parent takes Whoosh's lock by hand and opens its writer only after the workers are
-    # done: a writer's open files must not be shared with forked children.
+    # Whoosh's lock is taken by hand and the committing writer opened only at the end: a
+    # writer's open files must not be shared with forked children.
     lock = ix.lock("WRITELOCK")
     if not try_for(lock.acquire, timeout=30.0, delay=0.1):
         raise LockError(f"the index at {path} is locked by another writer")
+    try:
+        if workers <= 1:
+            counted = _counted(batches, progress)
+            segments = _fill(path, counted)
+            total = counted.total
+        else:
+            segments, total = _fill_in_workers(path, batches, workers, progress)
+        commit_segments(BulkWriter(ix, _lk=False), segments)
+    finally:
+        lock.release()
+    return total
+
+
+class _counted:
+    """The batches, counted (and reported to progress) as they are taken."""
+
+    def __init__(self, batches, progress):
+        self.batches, self.progress, self.total = batches, progress, 0
+
+    def __iter__(self):
+        for batch in self.batches:
+            yield batch
+            self.total += len(batch)
+            if self.progress:
+                self.progress(len(batch))
+
+
+def _fill(path: str, batches: Iterable[list[dict]]) -> list:
+    """Write the documents into new segments of at most SEGMENT_DOCS each (not committed).
+
+    The cap bounds a writer's memory (~1 GB per 100,000 articles of the postings it holds).
+    """
+    segments = []
+    writer = None
+    for batch in batches:
+        for doc in batch:
+            if writer is None:
+                writer = BulkWriter(open_index(path, create=False), _lk=False)
+            writer.add_document(**doc)
+            if writer.docnum >= SEGMENT_DOCS:
+                segments.append(writer._finalize_segment())
+                writer = None
+    if writer is not None:
+        if writer._added:
+            segments.append(writer._finalize_segment())
+        else:
+            writer._close_segment()
+    return segments
+
+
+def _fill_in_workers(path, batches, workers: int, progress) -> tuple[list, int]:
     ctx = multiprocessing.get_context("fork")
     inbox = ctx.Queue(maxsize=2 * workers)
     outbox = ctx.Queue()
@@ -69,35 +118,16 @@ def build(
                 progress(len(batch))
         for _ in procs:
             _put(inbox, None, procs)
-        segments = _collect(outbox, procs)
-        commit_segments(BulkWriter(ix, _lk=False), segments)
+        return _collect(outbox, procs), total
     finally:
         for p in procs:
             if p.is_alive():
                 p.terminate()
             p.join()
-        lock.release()
-    return total
-
-
-def _build_here(writer: BulkWriter, batches, progress) -> int:
-    total = 0
-    try:
-        for batch in batches:
-            for doc in batch:
-                writer.add_document(**doc)
-            total += len(batch)
-            if progress:
-                progress(len(batch))
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit(mergetype=writing.CLEAR)
-    return total
 
 
 def commit_segments(writer: BulkWriter, segments: list) -> None:
-    """Commit segments written by workers as the whole new content of the index."""
+    """Commit segments written apart as the whole new content of the index."""
     writer._check_state()
     if writer._added:
         segments = [writer._finalize_segment(), *segments]
@@ -121,14 +151,14 @@ def _collect(outbox, procs) -> list:
     for _ in procs:
         while True:
             try:
-                segment, error = outbox.get(timeout=1)
+                found, error = outbox.get(timeout=1)
                 break
             except queue.Empty:
                 _check_alive(procs)
         if error:
             errors.append(error)
-        elif segment is not None:
-            segments.append(segment)
+        else:
+            segments.extend(found)
     if errors:
         raise BuildError("an index worker failed:\n" + errors[0])
     return segments
@@ -144,16 +174,7 @@ def _work(path: str, inbox, outbox) -> None:
     # The pool's many small containers are all live until the end: collecting is wasted work.
     gc.disable()
     try:
-        writer = BulkWriter(open_index(path, create=False), _lk=False)
-        for batch in iter(inbox.get, None):
-            for doc in batch:
-                writer.add_document(**doc)
-        if writer._added:
-            segment = writer._finalize_segment()
-        else:
-            writer._close_segment()
-            segment = None
         # The temp folder is shared by all writers of the index: the parent's removes it.
-        outbox.put((segment, None))
+        outbox.put((_fill(path, iter(inbox.get, None)), None))
     except BaseException:
         outbox.put((None, traceback.format_exc()))

@@ -3,6 +3,7 @@
 import random
 
 import pytest
+from whoosh.fields import UnknownFieldError
 
 from archive.search import parallel
 from archive.search.bulk import BulkWriter
@@ -92,4 +93,16 @@ def test_a_failing_worker_fails_the_build_and_keeps_the_old_index(tmp_path):
     with pytest.raises(parallel.BuildError, match="no_such_field"):
         parallel.build(path, [bad], workers=2)
     _assert_exact(path, texts)
+    with pytest.raises(UnknownFieldError):
+        parallel.build(path, [bad], workers=1)
+    _assert_exact(path, texts)
     assert open_index(path).doc_count() == 200
+
+
+def test_large_builds_are_cut_into_segments(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "SEGMENT_DOCS", 100)  # as if 100 were a large archive
+    texts = _texts(450, seed=3)
+    batches = [_docs(dict(list(texts.items())[i : i + 50])) for i in range(0, 450, 50)]
+    assert parallel.build(str(tmp_path), batches) == 450
+    assert len(open_index(str(tmp_path)).reader().leaf_readers()) == 5
+    _assert_exact(str(tmp_path), texts)
