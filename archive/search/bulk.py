@@ -1,12 +1,12 @@
 """A Whoosh segment writer that inverts in memory and writes each term's postings in one go.
 
 Whoosh's SegmentWriter puts every posting through a pool (a tuple, a sort, pickled runs, a
-merge) and then through a per-posting write loop: ~2 ms of Python per article for a
-unigram + bigram index. Here an article's terms go straight into per-term lists (docnums
-ascend, so only the term list is sorted), and each term is written whole: its weights and
-encoded positions made by C-level map() calls, small terms inlined into the term table with
-one struct and one pickle. The files are those ExactCodec writes, so every reader (Whoosh's
-and postings.py) is unchanged.
+merge) and then through a per-posting write loop: ~4 ms of Python per article for a
+unigram + bigram index. Here an article's terms go straight into per-term flat arrays
+(docnums ascend, so only the term list is sorted), and each term is written whole: UNITS
+blocks cut from those arrays, small terms inlined into the term table with one struct and one
+pickle. The files are those ExactCodec writes, so every reader (Whoosh's and postings.py)
+is unchanged.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ class TermPool:
 
     Unit-position fields keep term str → [docnums, position counts, all positions], three
     flat uint32 arrays (no Python object per posting, nothing for the garbage collector to
-    walk); other fields keep term bytes → [docnums, weights, encoded values]. add() takes PostingPool items: that is
-    how documents of merged segments arrive (SegmentWriter.add_reader).
+    walk); other fields keep term bytes → [docnums, weights, encoded values]. add() takes
+    PostingPool items: that is how documents of merged segments arrive (add_reader).
     """
 
     def __init__(self, schema):
