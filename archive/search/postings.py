@@ -202,34 +202,26 @@ def _blocks(m, values: bool, wanted: set[int] | None = None):
 
 
 def _position_blocks(m, fmt):
-    """(ids, position counts, positions) per block as NumPy arrays, for any leaf matcher."""
-    if isinstance(m, ExactLeafMatcher):
-        while True:
-            if m._compression == UNITS:
-                m._read_ids()
-                counts, flat = m._unit_rest()
-                yield (
-                    np.frombuffer(m._ids, dtype=np.uint32),
-                    np.frombuffer(counts, dtype=np.uint32),
-                    np.frombuffer(flat, dtype=np.uint32).astype(np.int64),
-                )
-            else:
-                yield _decoded_block(m._ids if m._ids is not None else _ids_of(m), m, fmt)
-            if m._lastblock:
-                return
-            m._goto(m._nextoffset)
-    for ids, values in _blocks(m, values=True):
-        yield _decoded(ids, values, fmt)
+    """(ids, position counts, positions) per block as NumPy arrays, for any leaf matcher.
 
-
-def _ids_of(m):
-    m._read_ids()
-    return m._ids
-
-
-def _decoded_block(ids, m, fmt):
-    m._read_values()
-    return _decoded(ids, m._values, fmt)
+    A term's blocks share one layout: UNITS ones are read as arrays, anything else (inlined
+    terms, segments written by Whoosh's own writer through Haystack) is decoded per posting.
+    """
+    if not (isinstance(m, ExactLeafMatcher) and m._compression == UNITS):
+        for ids, values in _blocks(m, values=True):
+            yield _decoded(ids, values, fmt)
+        return
+    while True:
+        m._read_ids()
+        counts, flat = m._unit_rest()
+        yield (
+            np.frombuffer(m._ids, dtype=np.uint32),
+            np.frombuffer(counts, dtype=np.uint32),
+            np.frombuffer(flat, dtype=np.uint32).astype(np.int64),
+        )
+        if m._lastblock:
+            return
+        m._goto(m._nextoffset)
 
 
 def _decoded(ids, values, fmt):
