@@ -188,4 +188,5 @@ def test_date_facets_drill_down_when_there_are_too_many_to_read(client, db, monk
     install_service(monkeypatch, many)
     page = html(client.get("/search/", {"q": "会议"}))
     assert "<h3>年份</h3>" in page and "<h3>月份</h3>" not in page
+    assert "选定年份后按月列出" in page  # says where the months went
     assert "<h3>日期</h3>" in page and "2021年4月30日" in page
