@@ -7,12 +7,15 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+import numpy as np
+from django.db.models import Count
 
 from archive.models import Article, Event, EventParticipant, Mention, Person
+from archive.models.people import PersonStatus
 from archive.selectors.counts import (
     HIDDEN,
     UNDATED,
+    IdList,
     article_dates,
     calendar_counts,
     key_date,
@@ -27,12 +30,36 @@ def person_counts() -> dict[int, tuple[int, dt.date | None]]:
     """person id → (articles naming them, latest of those dates), for every person at once."""
 
     def compute():
-        rows = (
-            Mention.objects.visible()
+        # Each person's article ids as one string from the covering index, dated from
+        # article_dates() and counted in NumPy: 350,000 mentions in ~0.1 s, where a GROUP BY
+        # joining each mention to its article took ~0.8 s (SQLite reads the date past the text).
+        rejected = Person.objects.filter(status=PersonStatus.REJECTED).values("id")
+        rows = list(
+            Mention.objects.exclude(person_id__in=rejected)
             .values("person_id")
-            .annotate(n=Count("article_id", distinct=True), last=Max("article__published"))
+            .annotate(ids=IdList("article_id"))
+            .order_by()
+            .values_list("person_id", "ids")
         )
-        return {r["person_id"]: (r["n"], r["last"]) for r in rows}
+        if not rows:
+            return {}
+        person = np.repeat(
+            np.array([pk for pk, _ in rows], dtype=np.int64),
+            [ids.count(",") + 1 for _, ids in rows],
+        )
+        article = np.fromstring(",".join(ids for _, ids in rows), dtype=np.int64, sep=",")
+        dates = np.frombuffer(article_dates(), dtype=np.int32)
+        day = np.where(article < len(dates), dates[np.minimum(article, len(dates) - 1)], HIDDEN)
+        seen = day != HIDDEN
+        # One row per (person, article), persons ascending.
+        keys, first = np.unique((person[seen] << 32) | article[seen], return_index=True)
+        person, day = keys >> 32, day[seen][first]
+        ids, starts, n = np.unique(person, return_index=True, return_counts=True)
+        last = np.maximum.reduceat(day, starts) if len(day) else day
+        return {
+            pk: (count, key_date(latest) if latest > 0 else None)
+            for pk, count, latest in zip(ids.tolist(), n.tolist(), last.tolist(), strict=True)
+        }
 
     return memoized("person_counts", compute)
 

@@ -79,3 +79,26 @@ def test_person_roles_and_months_skip_hidden_articles_and_follow_edits(db):
         "市长": 2,
         "市委副书记": 1,
     }
+
+
+def test_person_counts_count_visible_articles_once_with_the_latest_date(db):
+    from archive.models.people import MentionKind, PersonStatus
+
+    mayor, reporter = PersonFactory(name="王十二"), PersonFactory(name="冯十三")
+    rejected = PersonFactory(name="冬修水利", status=PersonStatus.REJECTED)
+    a = ArticleFactory(published=dt.date(2021, 4, 16))
+    b = ArticleFactory(published=dt.date(2021, 6, 1))
+    MentionFactory(article=a, person=mayor)
+    MentionFactory(article=a, person=mayor, kind=MentionKind.REPORTER, role="")  # same article
+    MentionFactory(article=b, person=mayor)
+    MentionFactory(article=ArticleFactory(published=None), person=mayor)
+    MentionFactory(
+        article=ArticleFactory(published=dt.date(2022, 1, 1), is_hidden=True), person=mayor
+    )
+    MentionFactory(article=ArticleFactory(published=None), person=reporter)
+    MentionFactory(article=a, person=rejected)
+
+    counts = selectors.person_counts()
+    assert counts[mayor.pk] == (3, dt.date(2021, 6, 1))  # a, b and the undated one
+    assert counts[reporter.pk] == (1, None)
+    assert rejected.pk not in counts
