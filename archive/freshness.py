@@ -1,8 +1,9 @@
 """A stamp that changes whenever the archive's records change, seen by every process.
 
-The index writer touches it after applying queued changes (every edit, import, merge or delete
-passes through that queue), so a gunicorn worker's cached counts can tell at the cost of one
-stat() that another process changed the data, instead of waiting for a timeout.
+Every committed save or delete of an archive record touches it (selectors/counts.py), and so
+does the index writer after applying queued changes, so a gunicorn worker's cached counts can
+tell at the cost of one stat() that another process changed the data, instead of waiting for
+a timeout.
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ def test_deferred_suspends_the_on_commit_drain(
     settings.NEWSROOM_INDEX_SYNC = True
     with queue.deferred(), django_capture_on_commit_callbacks(execute=True) as callbacks:
         a = ArticleFactory(body="秋收冬种。")
-    assert callbacks == [] and ids("秋收") == set()
+    assert _drains(callbacks) == [] and ids("秋收") == set()
     assert queue.drain(block=True) == 1 and ids("秋收") == {a.pk}
 
 
@@ -121,4 +121,11 @@ def test_sync_off_only_queues(settings, ids, django_capture_on_commit_callbacks)
     settings.NEWSROOM_INDEX_SYNC = False
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         ArticleFactory(body="秋收冬种。")
-    assert callbacks == [] and queue.pending() == 1
+    assert _drains(callbacks) == [] and queue.pending() == 1
+
+
+def _drains(callbacks):
+    """The on-commit callbacks other than the stamp that tells other processes of a change."""
+    from archive import freshness
+
+    return [cb for cb in callbacks if cb is not freshness.touch]

@@ -27,3 +27,14 @@ def test_a_day_imported_by_another_process_shows_once_the_stamp_moves(client, ar
     _insert_elsewhere(new_day)
     freshness.touch()  # what the index writer does after applying the import's changes
     assert 'href="/2021/04/20/"' in client.get("/2021/04/").content.decode()
+
+
+def test_a_committed_edit_moves_the_stamp_for_other_processes(
+    db, django_capture_on_commit_callbacks
+):
+    from tests.factories import ArticleFactory
+
+    before = freshness.stamp()
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleFactory(published=dt.date(2021, 4, 21))
+    assert freshness.stamp() != before
