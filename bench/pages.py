@@ -383,6 +383,9 @@ def run(argv=None) -> int:
     from django.conf import settings
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    from newsroom.warm import warm_up
+
+    warm_up()  # as newsroom/wsgi.py does in each gunicorn worker
 
     rng = random.Random(17)
     pages = targets(rng, max(5, args.requests // 3))

@@ -7,3 +7,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
 application = get_wsgi_application()
+
+from newsroom.warm import warm_up  # noqa: E402 — needs the apps loaded above
+
+warm_up()
