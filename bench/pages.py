@@ -28,6 +28,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench.common import rss_split_mb
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 ROLES = [
@@ -408,6 +410,10 @@ def run(argv=None) -> int:
             f"{queries:>9}{cold:>9.1f}{flag}"
         )
     print("\ncold = one request right after the archive changed (per-process counts recomputed)")
+    private, mapped = rss_split_mb()
+    print(
+        f"memory of this serving process: {private:.0f} MB private, {mapped:.0f} MB of mapped files"
+    )
     print(
         f"{args.articles} articles; p95 target {args.target_ms:.0f} ms; over target: "
         f"{', '.join(slow) or 'none'}"
