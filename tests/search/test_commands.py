@@ -2,7 +2,7 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from archive.models import PendingIndexUpdate
 from tests.factories import ArticleFactory
@@ -18,6 +18,21 @@ def test_build_index_rebuilds_and_clears_the_queue(ids):
     assert "Indexed 1 articles" in out.getvalue() and "cleared 2" in out.getvalue()
     assert ids("防汛") == {a.pk} and b.pk not in ids("")
     assert not PendingIndexUpdate.objects.exists()
+
+
+def test_build_index_with_worker_processes_reads_the_database_once(ids):
+    farm = [ArticleFactory(body=f"春耕备耕第{i}号。", title=f"春耕{i}") for i in range(30)]
+    hidden = ArticleFactory(body="春耕。", is_hidden=True)
+    out = io.StringIO()
+    call_command("build_index", "--workers", "2", "--batch-size", "7", stdout=out, verbosity=0)
+    assert "Indexed 30 articles" in out.getvalue()
+    assert ids("春耕") == {a.pk for a in farm} and hidden.pk not in ids("春耕")
+    assert ids("第17号") == {farm[17].pk}
+
+
+def test_build_index_rejects_zero_workers():
+    with pytest.raises(CommandError, match="--workers"):
+        call_command("build_index", "--workers", "0", stdout=io.StringIO())
 
 
 def test_build_index_replaces_stale_documents(ids, index_now):
