@@ -1,5 +1,6 @@
 """The bulk writer and the parallel build give indexes that find exactly what substring search finds."""
 
+import os
 import random
 
 import pytest
@@ -106,3 +107,17 @@ def test_large_builds_are_cut_into_segments(tmp_path, monkeypatch):
     assert parallel.build(str(tmp_path), batches) == 450
     assert len(open_index(str(tmp_path)).reader().leaf_readers()) == 5
     _assert_exact(str(tmp_path), texts)
+
+
+def test_a_killed_worker_fails_the_build_and_keeps_the_old_index(tmp_path, monkeypatch):
+    path = str(tmp_path)
+    texts = _texts(100)
+    parallel.build(path, [_docs(texts)])
+
+    def die(path, batches):  # runs in the forked workers: as if killed mid-build
+        os._exit(9)
+
+    monkeypatch.setattr(parallel, "_fill", die)
+    with pytest.raises(parallel.BuildError, match="died"):
+        parallel.build(path, [_docs(_texts(50, seed=2))], workers=2)
+    _assert_exact(path, texts)
