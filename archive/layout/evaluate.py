@@ -1,0 +1,33 @@
+"""Generate pages, read each as the importer does, score it; optionally write pages and keys."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .pages import PageMaker
+from .reading import read_page
+from .scoring import Tally, score_page
+
+
+@dataclass
+class Evaluation:
+    tallies: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    pages: int = 0
+
+
+def evaluate(maker: PageMaker, count: int, out: Path | None = None) -> Evaluation:
+    result = Evaluation()
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    for page in maker.pages(count):
+        if out is not None:
+            (out / page.file_name).write_text(page.text, encoding="utf-8")
+            key = json.dumps(page.answer_key(), ensure_ascii=False, indent=1)
+            (out / page.file_name).with_suffix(".json").write_text(key, encoding="utf-8")
+        for form, tally in score_page(page, read_page(page.text, page.file_name)).items():
+            result.tallies[form] = result.tallies[form] + tally
+        result.pages += 1
+    return result

@@ -1,0 +1,96 @@
+"""Compose whole pages: furniture around 3–6 articles of one day, in mixed forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+from collections.abc import Iterator
+
+from . import articles, forms
+from .corpus import AnnotatedSentence, NewsItem
+from .furniture import furniture
+from .truth import TruePage
+
+ARTICLES_MIN, ARTICLES_MAX = 3, 6
+ITEMS_PER_PAGE = 20  # body items a page may draw (its date's first, then others)
+SENTENCE_MAX = 90  # annotated sentences longer than this swamp a short article
+# Annotated sentences that open like a lead or a byline would start an article of their own.
+SENTENCE_SKIP = ("电", "记者", "本报", "摄", "■")
+WIDE_GAP = 0.2  # share of article boundaries set with two blank lines instead of one
+
+
+def usable_sentences(sentences: list[AnnotatedSentence]) -> list[AnnotatedSentence]:
+    return [
+        s
+        for s in sentences
+        if len(s.text) <= SENTENCE_MAX and not any(mark in s.text for mark in SENTENCE_SKIP)
+    ]
+
+
+def file_name(number: int) -> str:
+    """No date in the name: the reader must find the issue date on the page."""
+    return f"page_{number:04d}.txt"
+
+
+class PageMaker:
+    """Deterministic for a seed: every choice comes from one random.Random."""
+
+    def __init__(
+        self, items: list[NewsItem], sentences: list[AnnotatedSentence], seed: int
+    ) -> None:
+        self.rng = random.Random(seed)
+        self.bodies = [i for i in items if i.paragraphs]
+        self.picture_titles = [i.title for i in items if not i.paragraphs]
+        self.sentences = usable_sentences(sentences)
+        by_date: dict[dt.date, list[NewsItem]] = defaultdict(list)
+        for item in self.bodies:
+            by_date[item.date].append(item)
+        self.by_date = {d: group for d, group in sorted(by_date.items()) if len(group) >= 4}
+        if not self.by_date or not self.picture_titles or not self.sentences:
+            raise ValueError(
+                "the corpus needs dated items with bodies, title-only items and sentences"
+            )
+
+    def material(self, issue: dt.date) -> articles.Material:
+        own = self.by_date[issue][:]
+        self.rng.shuffle(own)
+        others = self.rng.sample(self.bodies, ITEMS_PER_PAGE)
+        sentences = self.rng.sample(self.sentences, min(ARTICLES_MAX, len(self.sentences)))
+        # Items are popped from the end: the page's own date comes first.
+        return articles.Material(others + own, self.picture_titles, sentences)
+
+    def page(self, number: int) -> TruePage:
+        rng = self.rng
+        issue = rng.choice(list(self.by_date))
+        material = self.material(issue)
+        target = rng.randint(ARTICLES_MIN, ARTICLES_MAX)
+        placed: list[articles.SetArticle] = []
+        while len(placed) < target:
+            roll, room = rng.random(), target - len(placed)
+            if roll < 0.1 and room >= 2:
+                placed += articles.briefs(rng, material, issue, rng.randint(2, min(4, room)))
+            elif roll < 0.22:
+                placed.append(articles.picture(rng, material))
+            elif roll < 0.32:
+                placed.append(articles.commentary(rng, material))
+            else:
+                placed.append(articles.news(rng, material, issue))
+        with_date = rng.random() < 0.75
+        top, bottom = furniture(rng, issue, with_date)
+        parts = ["\n\n".join(top)] if top else []
+        for article in placed:
+            gap = "\n" if parts and rng.random() < WIDE_GAP else ""
+            parts.append(gap + "\n\n".join(article.blocks))
+        parts += bottom
+        return TruePage(
+            file_name=file_name(number),
+            issue_date=issue,
+            text="\n\n".join(parts) + "\n",
+            articles=[a.truth for a in placed],
+            forms=[forms.DATE_LINE if with_date else forms.NO_DATE_LINE],
+        )
+
+    def pages(self, count: int) -> Iterator[TruePage]:
+        for number in range(1, count + 1):
+            yield self.page(number)
