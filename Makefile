@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE := newsroom.settings
 
-.PHONY: install run serve setup test lint format check pytest bench eval-persons clean
+.PHONY: install run serve setup test lint format check pytest bench eval-persons eval-reading clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -57,6 +57,10 @@ bench: install
 
 eval-persons: install
 	DJANGO_SECRET_KEY=eval $(BIN)/python manage.py eval_persons
+
+# Lay out pages from ../shared/corpus news items in every form, read them, score the reader.
+eval-reading: install
+	DJANGO_SECRET_KEY=eval $(BIN)/python manage.py eval_reading --pages 200 --by-form $(EVAL_ARGS)
 
 clean:
 	rm -rf var staticfiles .pytest_cache .ruff_cache test-artifacts

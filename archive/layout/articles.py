@@ -17,6 +17,7 @@ from .truth import TrueArticle
 KEY_LEN = 16  # opening characters of an article's own text that identify it on its page
 CAPTION_MAX = 80
 BRIEF_MAX = 120
+CONTINUATION_CUT_BEFORE = 48  # a continued text resumes early in a paragraph: enough left to read
 BRIEF_BANNERS = ("简讯", "本地简讯", "要闻简报", "新闻简讯")
 COMMENTARY_BANNERS = ("短评", "言论", "时评")
 
@@ -135,7 +136,7 @@ def news(rng: random.Random, material: Material, issue: dt.date) -> SetArticle:
     if continued and len(item.paragraphs) >= 2 and rng.random() < 0.5:
         # The second half of a story begun on another page: mid-sentence, no headline group.
         rest = item.paragraphs[1]
-        shown = rest[breaks.cut_point(rng, rest) or 0 :]
+        shown = rest[breaks.cut_point(rng, rest, CONTINUATION_CUT_BEFORE) or 0 :]
         paragraphs = [shown, *item.paragraphs[2:3]]
         head, credit_list, key = plain(item.title), [], shown[:KEY_LEN]
         paragraphs[0] = breaks.continued_from(rng, shown)

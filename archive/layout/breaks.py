@@ -9,11 +9,12 @@ BREAK_FROM = 24  # never cut before this: an article's key (its opening words) s
 BREAK_TAIL = 12  # leave at least this much for the next column
 
 
-def cut_point(rng: random.Random, text: str) -> int | None:
-    """A position inside a sentence, between two non-punctuation characters."""
+def cut_point(rng: random.Random, text: str, before: int | None = None) -> int | None:
+    """A position inside a sentence, between two non-punctuation characters (under ``before``)."""
+    end = len(text) - BREAK_TAIL if before is None else min(before, len(text) - BREAK_TAIL)
     spots = [
         i
-        for i in range(BREAK_FROM, len(text) - BREAK_TAIL)
+        for i in range(BREAK_FROM, end)
         if text[i - 1] not in PUNCTUATION and text[i] not in PUNCTUATION
     ]
     return rng.choice(spots) if spots else None

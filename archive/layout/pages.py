@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from . import articles, forms
 from .corpus import AnnotatedSentence, NewsItem
 from .furniture import furniture
+from .text import squeeze
 from .truth import TruePage
 
 ARTICLES_MIN, ARTICLES_MAX = 3, 6
@@ -26,6 +27,16 @@ def usable_sentences(sentences: list[AnnotatedSentence]) -> list[AnnotatedSenten
         for s in sentences
         if len(s.text) <= SENTENCE_MAX and not any(mark in s.text for mark in SENTENCE_SKIP)
     ]
+
+
+def unique_key(key: str, own_text: str, page_text: str) -> str:
+    """The key grown, within its own article, until nothing else on the page prints it."""
+    own, page = squeeze(own_text), squeeze(page_text)
+    start = own.find(squeeze(key))
+    end = start + len(squeeze(key))
+    while page.count(own[start:end]) > 1 and end < len(own):
+        end += 1
+    return own[start:end]
 
 
 def file_name(number: int) -> str:
@@ -55,7 +66,9 @@ class PageMaker:
     def material(self, issue: dt.date) -> articles.Material:
         own = self.by_date[issue][:]
         self.rng.shuffle(own)
-        others = self.rng.sample(self.bodies, ITEMS_PER_PAGE)
+        # Other days' items (never the page's own twice) for captions, briefs and spares.
+        spare = [item for item in self.bodies if item.date != issue]
+        others = self.rng.sample(spare, min(ITEMS_PER_PAGE, len(spare)))
         sentences = self.rng.sample(self.sentences, min(ARTICLES_MAX, len(self.sentences)))
         # Items are popped from the end: the page's own date comes first.
         return articles.Material(others + own, self.picture_titles, sentences)
@@ -83,10 +96,13 @@ class PageMaker:
             gap = "\n" if parts and rng.random() < WIDE_GAP else ""
             parts.append(gap + "\n\n".join(article.blocks))
         parts += bottom
+        text = "\n\n".join(parts) + "\n"
+        for article in placed:
+            article.truth.key = unique_key(article.truth.key, article.truth.text, text)
         return TruePage(
             file_name=file_name(number),
             issue_date=issue,
-            text="\n\n".join(parts) + "\n",
+            text=text,
             articles=[a.truth for a in placed],
             forms=[forms.DATE_LINE if with_date else forms.NO_DATE_LINE],
         )
