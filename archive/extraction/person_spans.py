@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .person_dict import word_codes
+from .person_dict import COMMON_GROUP, word_codes
 from .person_features import features, isolated
 from .person_model import load_model, probability
 from .person_scorer import NOUNISH, TITLED, VERB, scorer
@@ -36,6 +36,7 @@ BARE = 0.5  # probability a name needs with no title or verb next to it
 TITLE_FLOOR = 0.05  # probability enough right after a title
 PLACE_CHECK = 0.0005  # below this a span is never taken, so it is not checked for places
 SURE = 0.9  # a span this likely is kept even when it is a piece of a longer word
+_LOCALIZERS = set("中上下里内外前后间旁边")  # 方位词: after a noun they mean in, on, under …
 
 
 @dataclass
@@ -57,11 +58,23 @@ def score_all(text: str, hidden: list[bool]) -> list[Span]:
     """Every candidate span outside ``hidden`` with its probability and context, except
     pieces of listed foreign places (塞尔维亚 总统, 委内瑞拉)."""
     places = foreign_places()
-    return [
+    spans = [
         Span(s, e, p, "", c, sur, t)
         for s, e, sur, p, c, t in scorer().score(text, hidden)
         if p < PLACE_CHECK or not inside_listed(text, s, e, places)
     ]
+    return [s for s in spans if not _common_word(text, s)]
+
+
+def _common_word(text: str, span: Span) -> bool:
+    """A word jieba calls a name but that is a common word (贺词) is a name only with a title
+    before it and a verb after (市长高峰出席); led by one, a longer span is that word and a
+    place word (贺词|中说), not a name (张家辉)."""
+    if word_codes().get(text[span.start : span.start + 2], "-")[0] != COMMON_GROUP:
+        return False
+    if span.end - span.start > 2:
+        return text[span.end - 1] in _LOCALIZERS
+    return not (span.titled and span.ctx & VERB)
 
 
 def select(text: str, spans: list[Span], threshold: float) -> list[Span]:

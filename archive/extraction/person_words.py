@@ -42,6 +42,11 @@ def compound_surnames() -> frozenset[str]:
 
 
 @cache
+def common_words() -> frozenset[str]:
+    return frozenset(_read("person_common_words.txt"))
+
+
+@cache
 def titles() -> frozenset[str]:
     return frozenset(_read("person_titles.txt"))
 

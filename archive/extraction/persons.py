@@ -9,6 +9,7 @@ needs a title, a list or a strong score, or to be established elsewhere in the s
 from __future__ import annotations
 
 from .person_context import consistent, hidden_mask, list_members, repeats, verb_lists
+from .person_credits import credits
 from .person_model import load_model
 from .person_roles import role_after, role_before
 from .person_spans import Span, score_all, select
@@ -19,6 +20,7 @@ __all__ = ["find_persons", "find_persons_at"]
 
 REVIEW_BELOW = 0.8  # the importer flags confidences below this for review
 REPEAT_FROM = 0.8  # only names found at least this confidently are looked for again
+CREDIT_ROLE = "摄影"  # the role of a name read from a photo credit
 
 
 def find_persons(text: str, lexicon: NameLexicon = EMPTY_LEXICON) -> list[PersonMention]:
@@ -32,7 +34,9 @@ def find_persons_at(
     """``find_persons`` with an explicit score threshold (used to tune it)."""
     hidden = hidden_mask(text)
     spans = score_all(text, hidden)
-    taken = consistent(text, select(text, spans, threshold), spans, threshold)
+    credited = credits(text, spans)
+    spans = [s for s in spans if not _overlapping(s, credited)]  # 刘宇摄 loses to （刘宇摄）
+    taken = credited + consistent(text, select(text, spans, threshold), spans, threshold)
     taken += verb_lists(text, taken, spans)
     taken += list_members(text, taken, spans)
     taken = [s for s in taken if not _rejected(text[s.start : s.end], lexicon)]
@@ -41,6 +45,10 @@ def find_persons_at(
     mentions = _inherit_list_roles(text, [_mention(text, s, lexicon) for s in taken])
     mentions += _repeats(text, taken, mentions, hidden, lexicon)
     return _mark_repeats(sorted(mentions, key=lambda m: m.start))
+
+
+def _overlapping(span: Span, others: list[Span]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
 
 
 def _rejected(name: str, lexicon: NameLexicon) -> bool:
@@ -113,6 +121,8 @@ def _mark_repeats(mentions: list[PersonMention]) -> list[PersonMention]:
 
 def _mention(text: str, span: Span, lexicon: NameLexicon) -> PersonMention:
     role = role_before(text, span.start) or role_after(text, span.end)
+    if span.how == "credit":
+        role = CREDIT_ROLE
     evidence, confidence = _evidence(text, span, role)
     return PersonMention(
         name=lexicon.canonical(text[span.start : span.end]),
@@ -128,6 +138,8 @@ def _evidence(text: str, span: Span, role: str) -> tuple[str, float]:
     """Strongest reason first; title and list context make a name safe to publish."""
     if span.how == "known":
         return "known", 1.0
+    if span.how == "credit":  # a photo credit says who took the picture
+        return "title", max(span.p, 0.9)
     if role:
         return "title", max(span.p, 0.9)
     if span.how == "title":  # a title-like word after it that is no role (X生态文明思想)

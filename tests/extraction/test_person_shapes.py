@@ -1,0 +1,90 @@
+"""Name shapes and false friends a reader notices: photo credits, common words, foreign,
+Japanese and minority names, lists with no title."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.extraction.persons import find_persons
+
+
+def names(text: str) -> set[str]:
+    return {m.name for m in find_persons(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市领导与企业代表座谈。（刘宇摄）",
+        "图为市民在公园晨练。刘宇 摄",
+        "图为市民在公园晨练。\n刘宇摄\n",
+        "（新华社记者 刘宇 摄）",
+    ],
+)
+def test_photo_credit_names_the_photographer_without_the_credit_mark(text):
+    found = find_persons(text)
+    assert [(m.name, m.role) for m in found] == [("刘宇", "摄影")]
+
+
+def test_credit_lists_every_photographer():
+    assert names("（本报记者 王浩 朱健 摄）") == {"王浩", "朱健"}
+
+
+def test_a_shot_taken_by_a_drone_is_no_credit():
+    assert names("这组画面由无人机航拍摄") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市委书记贺词",
+        "书记贺词中说，要再接再厉。",
+        "市委书记在新年贺词中说，",
+        "各地发来的贺词、贺信纷纷而至。",
+    ],
+)
+def test_congratulatory_speech_is_not_a_person(text):
+    assert not any("贺" in n for n in names(text))
+
+
+def test_a_common_word_is_a_name_between_a_title_and_a_verb():
+    assert names("市长高峰出席会议。") == {"高峰"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("美国国务卿安东尼·布林肯访华。", "安东尼·布林肯"),
+        ("约翰·史密斯表示，合作很重要。", "约翰·史密斯"),
+        ("买买提·艾力说，今年的收成不错。", "买买提·艾力"),
+    ],
+)
+def test_names_joined_by_a_middle_dot_are_one_name(text, name):
+    assert names(text) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("日本首相安倍晋三会见了代表团。", "安倍晋三"),
+        ("岸田文雄表示，将继续推动合作。", "岸田文雄"),
+    ],
+)
+def test_japanese_names_keep_their_two_character_family_name(text, name):
+    assert names(text) == {name}
+
+
+def test_korean_name_after_a_title():
+    assert names("韩国总统尹锡悦出席。") == {"尹锡悦"}
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("张伟、刘洋、陈静参加了活动。", {"张伟", "刘洋", "陈静"}),
+        ("参加活动的有张伟、刘洋、陈静等人。", {"张伟", "刘洋", "陈静"}),
+        ("获奖的有张伟、马欣怡、陈静。", {"张伟", "马欣怡", "陈静"}),
+    ],
+)
+def test_names_in_a_list_with_no_title(text, listed):
+    assert names(text) == listed
