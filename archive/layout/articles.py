@@ -81,8 +81,12 @@ def _article(
     return SetArticle(all_blocks, truth)
 
 
-def _annotate(rng: random.Random, material: Material, paragraphs: list[str], credits: _Credits):
+def _annotate(
+    rng: random.Random, material: Material, paragraphs: list[str], credits: _Credits
+) -> str:
     """Place an annotated sentence in the body, so person recall has known names to find."""
+    if rng.random() >= 0.5 or not material.sentences:
+        return ""
     sentence = material.sentences.pop()
     credits.persons += sentence.persons
     credits.regions.append(sentence.text)
@@ -90,6 +94,7 @@ def _annotate(rng: random.Random, material: Material, paragraphs: list[str], cre
         paragraphs.insert(min(1, len(paragraphs)), sentence.text)
     else:
         paragraphs[-1] += sentence.text
+    return sentence.text
 
 
 def _photo_credit(rng: random.Random, credits: _Credits) -> tuple[str, str]:
@@ -137,22 +142,16 @@ def news(rng: random.Random, material: Material, issue: dt.date) -> SetArticle:
         # The second half of a story begun on another page: mid-sentence, no headline group.
         rest = item.paragraphs[1]
         shown = rest[breaks.cut_point(rng, rest, CONTINUATION_CUT_BEFORE) or 0 :]
-        paragraphs = [shown, *item.paragraphs[2:3]]
-        head, credit_list, key = plain(item.title), [], shown[:KEY_LEN]
-        paragraphs[0] = breaks.continued_from(rng, shown)
+        paragraphs = [breaks.continued_from(rng, shown), *item.paragraphs[2:3]]
+        head, key, credit_list = plain(item.title), shown[:KEY_LEN], []
         tags.append(forms.CONTINUED)
-        continued = False
+        continued = False  # begun elsewhere; it does not also go on elsewhere
     else:
-        head, credit_list, key = (
-            headline(rng, item.title, paragraphs[0]),
-            [],
-            paragraphs[0][:KEY_LEN],
-        )
+        head, key = headline(rng, item.title, paragraphs[0]), paragraphs[0][:KEY_LEN]
         credit_list = _attribution(rng, issue)
-    if rng.random() < 0.5 and material.sentences:
-        _annotate(rng, material, paragraphs, credits)
-    paragraphs = _column_break(rng, material, paragraphs, credits, tags)
-    if continued and (cut := breaks.continued_to(rng, paragraphs)):
+    annotated = _annotate(rng, material, paragraphs, credits)
+    paragraphs = _column_break(rng, material, paragraphs, credits, tags, annotated)
+    if continued and (cut := breaks.continued_to(rng, paragraphs, annotated)):
         paragraphs = cut
         tags.append(forms.CONTINUED)
         credit_list = [c for c in credit_list if not c.closing]
@@ -174,13 +173,14 @@ def _column_break(
     paragraphs: list[str],
     credits: _Credits,
     tags: list[str],
+    keep: str,
 ) -> list[str]:
     if rng.random() >= 0.2:
         return paragraphs
     caption_credits = _Credits()
     inline, block = _photo_credit(rng, caption_credits)
     caption = rng.choice(material.picture_titles) + inline + (f"\n{block}" if block else "")
-    cut = breaks.column_break(rng, paragraphs, caption)
+    cut = breaks.column_break(rng, paragraphs, caption, keep)
     if cut is None:
         return paragraphs
     if caption in cut:

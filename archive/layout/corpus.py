@@ -17,6 +17,7 @@ from pathlib import Path
 # newspaper prints neither, and leaving them would hand the reader an easy marker.
 SOURCE_PREFIX_RE = re.compile(r"^\s*央视网消息（新闻联播）：\s*")
 COLUMN_TAG_RE = re.compile(r"^【[^】]{1,12}】")
+BUNDLE_MARK = "快讯"  # "国际联播快讯": unrelated items under one broadcast heading, not an article
 TITLE_MAX = 30  # longer broadcast titles are summaries no paper would set as one headline
 PARAGRAPHS_MAX = 4  # long items are trimmed to a few paragraphs, like a page-sized story
 PARAGRAPH_MIN = 12  # shorter fragments are transcript debris ("主持人：")
@@ -40,7 +41,7 @@ class AnnotatedSentence:
 def clean_item(raw: dict) -> NewsItem | None:
     """A corpus line as a news item, or None when it cannot be set as a headline."""
     title = COLUMN_TAG_RE.sub("", raw.get("title") or "").strip()
-    if not title or len(title) > TITLE_MAX:
+    if not title or len(title) > TITLE_MAX or BUNDLE_MARK in title:
         return None
     paragraphs = []
     for text in raw.get("paragraphs") or []:

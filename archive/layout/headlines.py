@@ -6,6 +6,7 @@ Kickers and decks are cut from the item's own lead, so they read like the story 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 from . import forms
@@ -14,6 +15,8 @@ from .text import clauses
 DECK_MIN, DECK_MAX = 6, 22  # CJK characters of a kicker or deck line
 SLOGAN_PART_MAX = 12  # each half of a slogan title ("集中交办 排查安全隐患")
 SPLIT_MIN = 12  # titles shorter than this fit one line
+# Clauses no desk would set as a kicker or deck: dates ("9月20日下午") and speech tags ("…指出").
+NOT_A_LINE_RE = re.compile(r"\d|(?:称|说|指出|表示|强调|介绍|显示|认为)$")
 
 
 @dataclass
@@ -32,7 +35,7 @@ def is_slogan(title: str) -> bool:
 
 def _line(rng: random.Random, lead: str, avoid: str) -> str:
     usable = [c.strip() for c in clauses(lead) if DECK_MIN <= len(c.strip()) <= DECK_MAX]
-    usable = [c for c in usable if c not in avoid]
+    usable = [c for c in usable if c not in avoid and not NOT_A_LINE_RE.search(c)]
     return rng.choice(usable) if usable else ""
 
 

@@ -16,7 +16,7 @@ def items() -> list[NewsItem]:
             place = PLACES[n * 2 : n * 2 + 2]
             # An id every few characters: any window of a paragraph is unique on a page.
             paragraphs = tuple(
-                f"{place}片区{n}号项目第{k}期工程现场机械轰鸣，{place}{day.day}{n}{k}标段工人们"
+                f"{place}片区{n}号项目第{k}期工程现场机械轰鸣，施工现场一派繁忙景象，建设者们干劲十足，{place}{day.day}{n}{k}标段工人们"
                 f"正在加紧施工，{day.day}{n}{k}号工地确保项目按期建成投用。据介绍，{place}"
                 f"{day.day}{n}{k}项目总投资约{n + k}亿元，建成后将惠及{place}周边{day.day}{n}{k}"
                 f"个村社群众。"
