@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .notes import page_notes
 from .pages import PageMaker
 from .reading import read_page
 from .scoring import Tally, score_page
@@ -18,7 +20,13 @@ class Evaluation:
     pages: int = 0
 
 
-def evaluate(maker: PageMaker, count: int, out: Path | None = None) -> Evaluation:
+def evaluate(
+    maker: PageMaker,
+    count: int,
+    out: Path | None = None,
+    note: Callable[[str], None] | None = None,
+) -> Evaluation:
+    """Score ``count`` pages; ``note`` (if given) hears what went wrong on each page."""
     result = Evaluation()
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -27,7 +35,11 @@ def evaluate(maker: PageMaker, count: int, out: Path | None = None) -> Evaluatio
             (out / page.file_name).write_text(page.text, encoding="utf-8")
             key = json.dumps(page.answer_key(), ensure_ascii=False, indent=1)
             (out / page.file_name).with_suffix(".json").write_text(key, encoding="utf-8")
-        for form, tally in score_page(page, read_page(page.text, page.file_name)).items():
+        reading = read_page(page.text, page.file_name)
+        if note is not None:
+            for line in page_notes(page, reading):
+                note(f"{page.file_name}: {line}")
+        for form, tally in score_page(page, reading).items():
             result.tallies[form] = result.tallies[form] + tally
         result.pages += 1
     return result

@@ -1,6 +1,7 @@
 """manage.py eval_reading on a corpus built in code; its --out pages import with import_archive."""
 
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -22,6 +23,16 @@ def test_prints_the_table_per_form_and_says_how_persons_are_scored(tmp_path):
     assert "date_line" in output or "no_date_line" in output
     assert "inside a byline line or an inserted sentence" in output
     assert "Read 5 generated pages (seed 1)" in output
+
+
+def test_verbosity_two_says_what_went_wrong_page_by_page(tmp_path):
+    quiet = _run(tmp_path, "--pages", "3")
+    loud = _run(tmp_path, "--pages", "3", "-v", "2")
+    assert loud.endswith(quiet)
+    notes = loud[: -len(quiet)].splitlines()
+    assert all(
+        re.match(r"page_000[123]\.txt: (missed|title|bylines|invented|date) ", n) for n in notes
+    )
 
 
 def test_same_seed_same_numbers(tmp_path):

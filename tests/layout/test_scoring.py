@@ -136,3 +136,18 @@ def test_a_key_matches_only_once():
     scores = _measures(score_page(PAGE, PageReading([*_perfect().articles, repeated], DAY))[ALL])
     assert scores["articles_p"] == 3 / 4
     assert scores["articles_r"] == 1.0
+
+
+def test_notes_name_the_missed_the_invented_the_mistitled_and_the_misdated():
+    from archive.layout.notes import page_notes
+
+    invented = ReadArticle(text="责任编辑：张三", title="责任编辑：张三")
+    reading = PageReading([_read(A, title="市委常委会"), _read(C), invented], None)
+    notes = page_notes(PAGE, reading)
+    assert notes == [
+        "title [stack] want '市委常委会召开会议' got '市委常委会'",
+        "missed [slogan] 集中交办 排查安全隐患 | 全市安全生产工作交办会举行",
+        "invented: title '责任编辑：张三' | 责任编辑：张三",
+        "date [date_line] want 2023-06-30 got None",
+    ]
+    assert page_notes(PAGE, _perfect()) == []

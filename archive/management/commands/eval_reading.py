@@ -61,6 +61,7 @@ class Command(BaseCommand):
             "import them with manage.py import_archive DIR",
         )
         parser.add_argument("--by-form", action="store_true", help="a row per form")
+        # -v 2 prints what went wrong on each page (missed, invented, mistitled, misdated).
 
     def handle(self, *args, **options):
         corpus = options["corpus"] or shared_corpus() / "xwlb_items.jsonl"
@@ -80,7 +81,8 @@ class Command(BaseCommand):
         import jieba
 
         jieba.setLogLevel(60)  # keep jieba's "Building prefix dict" noise off the table
-        result = evaluate(maker, options["pages"], options["out"])
+        note = self.stdout.write if options["verbosity"] >= 2 else None
+        result = evaluate(maker, options["pages"], options["out"], note)
         for line in table(result.tallies, options["by_form"]):
             self.stdout.write(line)
         if options["verbosity"] >= 1:
