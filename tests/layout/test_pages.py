@@ -11,7 +11,7 @@ from archive.layout.attribution import lead_day
 from archive.layout.furniture import date_line
 from archive.layout.names import COMPOUND_SURNAMES, invent_names
 from archive.layout.pages import PageMaker
-from archive.layout.reading import PageReading, ReadArticle
+from archive.layout.reading import PageReading, ReadArticle, read_page
 from archive.layout.scoring import ALL, score_page
 from archive.layout.text import squeeze
 
@@ -88,3 +88,22 @@ def test_a_reader_that_returns_the_answer_key_scores_one(pages):
         assert tally.articles_matched_read == tally.articles_read == len(page.articles)
         assert tally.titles_right == tally.titles_true
         assert tally.persons_right == tally.persons_true == tally.persons_read
+
+
+def test_an_interrupt_keeps_the_pages_already_scored(tmp_path, monkeypatch):
+    from archive.layout import evaluate as module
+
+    calls: list[str] = []
+
+    def reader_interrupted_on_page_two(text: str, file_name: str):
+        calls.append(file_name)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return read_page(text, file_name)
+
+    monkeypatch.setattr(module, "read_page", reader_interrupted_on_page_two)
+    result = module.evaluate(PageMaker(items(), sentences(), 7), 5, tmp_path)
+    assert result.interrupted
+    assert result.pages == 1
+    assert result.tallies[ALL].pages == 1
+    assert (tmp_path / "page_0002.txt").exists() and not (tmp_path / "page_0003.txt").exists()

@@ -16,6 +16,7 @@ itself has no person annotations. Issue date: share of pages whose issue_date is
 
 from __future__ import annotations
 
+import signal
 from pathlib import Path
 
 from django.conf import settings
@@ -81,15 +82,25 @@ class Command(BaseCommand):
         import jieba
 
         jieba.setLogLevel(60)  # keep jieba's "Building prefix dict" noise off the table
+        # Interrupt or terminate → the table for the pages read so far (a slow reader is measured
+        # in part); a background shell ignores SIGINT unless it is restored.
+        stops = (signal.SIGINT, signal.SIGTERM)
+        previous = {sig: signal.signal(sig, signal.default_int_handler) for sig in stops}
         note = self.stdout.write if options["verbosity"] >= 2 else None
-        result = evaluate(maker, options["pages"], options["out"], note)
+        try:
+            result = evaluate(maker, options["pages"], options["out"], note)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
         for line in table(result.tallies, options["by_form"]):
             self.stdout.write(line)
         if options["verbosity"] >= 1:
             self.stdout.write(SCORING_NOTE)
         where = f"; pages and answer keys in {options['out']}" if options["out"] else ""
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Read {result.pages} generated pages (seed {options['seed']}){where}."
+        read = f"{result.pages} generated pages (seed {options['seed']}){where}"
+        if result.interrupted:
+            self.stdout.write(
+                self.style.WARNING(f"Interrupted: read {read} of {options['pages']}.")
             )
-        )
+        else:
+            self.stdout.write(self.style.SUCCESS(f"Read {read}."))
