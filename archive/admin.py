@@ -16,6 +16,7 @@ from archive.models import (
     Person,
     PersonAlias,
     SourcePage,
+    StaffCredit,
 )
 from archive.models.people import PersonStatus
 from archive.services.people import merge_persons, pinyin_keys, set_status
@@ -32,7 +33,15 @@ class MentionInline(admin.TabularInline):
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["title", "published", "page", "source", "date_status", "needs_review"]
-    list_filter = ["needs_review", "date_status", "title_is_derived", "is_hidden", "published"]
+    list_filter = [
+        "needs_review",
+        "date_status",
+        "genre",
+        "title_is_derived",
+        "is_hidden",
+        "published",
+    ]
+    raw_id_fields = ["previous_part"]
     search_fields = ["title", "kicker", "deck", "body", "source"]
     date_hierarchy = "published"
     list_per_page = 50
@@ -41,6 +50,17 @@ class ArticleAdmin(SimpleHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["kicker", "title", "title_is_derived", "deck", "body", "captions"]}),
         ("日期与版面", {"fields": ["published", "date_status", "page", "position", "source"]}),
+        (
+            "体裁与电头",
+            {"fields": ["genre", "section", "agency", "place"], "classes": ["collapse"]},
+        ),
+        (
+            "转版",
+            {
+                "fields": ["continued_from_page", "continued_on", "previous_part"],
+                "classes": ["collapse"],
+            },
+        ),
         ("审核", {"fields": ["needs_review", "review_reasons", "is_hidden"]}),
         (
             "来源",
@@ -169,10 +189,24 @@ class EventAdmin(SimpleHistoryAdmin):
         return obj.article_total
 
 
+class StaffCreditInline(admin.TabularInline):
+    model = StaffCredit
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
 @admin.register(SourcePage)
 class SourcePageAdmin(admin.ModelAdmin):
-    list_display = ["file_name", "issue_date", "date_status", "page_number", "imported_at"]
+    list_display = [
+        "file_name",
+        "issue_date",
+        "date_status",
+        "page_number",
+        "section",
+        "imported_at",
+    ]
     list_filter = ["date_status"]
+    inlines = [StaffCreditInline]
     search_fields = ["file_name", "checksum", "text"]
     readonly_fields = ["checksum", "encoding", "text", "imported_at", "warnings", "year_evidence"]
 

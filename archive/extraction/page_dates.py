@@ -10,7 +10,8 @@ from archive.reading.page import ArticleDraft
 from .dates import date_from_filename, find_lead_date, infer_year, issue_date_from_leads
 from .types import LeadDate
 
-GIVEN, INFERRED, UNKNOWN = "given", "inferred", "unknown"  # = archive.models.pages.DateStatus
+# = archive.models.pages.DateStatus
+GIVEN, PRINTED, INFERRED, UNKNOWN = "given", "printed", "inferred", "unknown"
 
 
 @dataclass
@@ -37,11 +38,18 @@ def resolve_page_dates(
     drafts: list[ArticleDraft],
     issue_date: dt.date | None = None,
     year: int | None = None,
+    printed_date: dt.date | None = None,
 ) -> PageDates:
+    """The user's date, else the file name's, else the page's own date line, else inferred.
+
+    ``printed_date`` is the date line of the page's header ("2021年4月17日 星期六").
+    """
     given = issue_date or date_from_filename(file_name)
     if given:
         source = "由用户给出" if issue_date else f"取自文件名 {file_name}"
         return PageDates(given, GIVEN, given.year, source, [])
+    if printed_date and (year is None or printed_date.year == year):
+        return PageDates(printed_date, PRINTED, printed_date.year, "版面印有出版日期", [])
     lead_dates = [d for d in (article_lead_date(a) for a in drafts) if d]
     if year:
         evidence, weak = "年份由用户给出", False

@@ -29,7 +29,9 @@ class PageReading:
 def read_page(text: str, file_name: str) -> PageReading:
     """parse_page → resolve_page_dates → persons, the importer's path without the database."""
     page = parse_page(text)
-    dates = resolve_page_dates(text, file_name, page.articles)
+    dates = resolve_page_dates(
+        text, file_name, page.articles, printed_date=page.masthead.printed_date
+    )
     articles = []
     for draft in page.articles:
         bylines = [squeeze(b.name) for b in draft.bylines]

@@ -3,7 +3,7 @@
 from archive.models.articles import Article
 from archive.models.events import Event, EventParticipant
 from archive.models.indexing import PendingIndexUpdate
-from archive.models.pages import SourcePage
+from archive.models.pages import SourcePage, StaffCredit
 from archive.models.people import Mention, Person, PersonAlias
 
 __all__ = [
@@ -15,4 +15,5 @@ __all__ = [
     "Person",
     "PersonAlias",
     "SourcePage",
+    "StaffCredit",
 ]

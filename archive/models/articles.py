@@ -9,6 +9,13 @@ from simple_history.models import HistoricalRecords
 from archive.models.pages import DateStatus, SourcePage
 
 
+class Genre(models.TextChoices):
+    NEWS = "", "消息"
+    COMMENTARY = "commentary", "评论"
+    BRIEF = "brief", "简讯"
+    PHOTO = "photo", "图片新闻"
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles a reader may see: dated or not, but not withdrawn by an admin."""
@@ -100,6 +107,22 @@ class Article(models.Model):
     deck = models.CharField("副题", max_length=500, blank=True)
     body = models.TextField("正文", help_text="一段一行。")
     captions = models.TextField("图片说明", blank=True, help_text="一条一行。")
+
+    genre = models.CharField("体裁", max_length=12, choices=Genre.choices, blank=True)
+    section = models.CharField("栏目", max_length=40, blank=True, help_text="简讯、短评等栏目名。")
+    agency = models.CharField("电头来源", max_length=20, blank=True, help_text="本报、新华社……")
+    place = models.CharField("电头地点", max_length=40, blank=True)
+    continued_on = models.PositiveSmallIntegerField("下转版次", null=True, blank=True)
+    continued_from_page = models.PositiveSmallIntegerField("上接版次", null=True, blank=True)
+    previous_part = models.ForeignKey(
+        "self",
+        verbose_name="上接文章",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="next_parts",
+        help_text="转版文章的前一部分。",
+    )
 
     published = models.DateField("出版日期", null=True, blank=True, db_index=True)
     date_status = models.CharField(

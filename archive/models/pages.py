@@ -3,6 +3,7 @@ from django.db import models
 
 class DateStatus(models.TextChoices):
     GIVEN = "given", "由用户给出"
+    PRINTED = "printed", "版面印有日期"
     INFERRED = "inferred", "由版面推断"
     UNKNOWN = "unknown", "年份不明，待审核"
 
@@ -20,6 +21,7 @@ class SourcePage(models.Model):
         "日期来源", max_length=10, choices=DateStatus.choices, default=DateStatus.UNKNOWN
     )
     year_evidence = models.TextField("年份依据", blank=True)
+    section = models.CharField("版面栏目", max_length=40, blank=True, help_text="要闻、国内……")
     warnings = models.JSONField("导入警告", default=list, blank=True)
     imported_at = models.DateTimeField("导入时间", auto_now_add=True)
 
@@ -35,3 +37,30 @@ class SourcePage(models.Model):
         from django.urls import reverse
 
         return reverse("archive:source_page", args=[self.pk])
+
+
+class StaffCredit(models.Model):
+    """A person the page's footer names as its staff: 责任编辑, 版式, 校对 …"""
+
+    source_page = models.ForeignKey(
+        SourcePage, verbose_name="版面", on_delete=models.CASCADE, related_name="staff"
+    )
+    person = models.ForeignKey(
+        "archive.Person",
+        verbose_name="人物",
+        on_delete=models.CASCADE,
+        related_name="staff_credits",
+    )
+    role = models.CharField("职责", max_length=20)
+
+    class Meta:
+        verbose_name = "版面编辑"
+        verbose_name_plural = "版面编辑"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_page", "person", "role"], name="one_credit_per_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} {self.person}"

@@ -6,12 +6,19 @@ import re
 
 from archive.extraction.types import BylineName
 
-from .text import CJK
+from .text import CJK, is_terminated
 
 BYLINE_MARKS = "■□▲◆●"
 
 # Role words as printed, longest first, with the kind of byline they introduce.
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("新华社特约记者", "reporter"),
+    ("新华社记者", "reporter"),
+    ("中新社记者", "reporter"),
+    ("人民日报记者", "reporter"),
+    ("本报评论员", "reporter"),
+    ("特约评论员", "reporter"),
+    ("评论员", "reporter"),
     ("本报特约记者", "reporter"),
     ("本报见习记者", "reporter"),
     ("本报实习记者", "reporter"),
@@ -31,12 +38,24 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
 )
 ROLE_RE = re.compile("|".join(re.escape(word) for word, _ in ROLE_WORDS))
 ROLE_KIND = dict(ROLE_WORDS)
-NAME_TOKEN_RE = re.compile(f"^[{CJK}·]{{1,5}}$")
+# Chinese names have 1–4 characters (a split name comes in pieces); transliterations use ·.
+NAME_TOKEN_RE = re.compile(f"^(?:[{CJK}]{{1,4}}|[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,3}})$")
+NOT_A_NAME = frozenset(["报道", "整理", "编译", "采写", "摄影", "供图", "图文", "综合", "发自"])
+COMMENTATORS = frozenset(("本报评论员", "特约评论员", "评论员"))
 PHOTO_SUFFIX_RE = re.compile(r"\s*(摄影?|供图|图)$")
 
 
+BYLINE_MAX = 40  # characters; a ■ before a longer text marks a brief, not a signature
+
+
 def is_byline(block_text: str) -> bool:
-    return block_text.lstrip().startswith(tuple(BYLINE_MARKS))
+    """■本报记者 X, or a signature line that opens with a role word (新华社记者 X, 本报评论员)."""
+    text = block_text.strip()
+    if len(text) > BYLINE_MAX or is_terminated(text):
+        return False
+    if text.startswith(tuple(BYLINE_MARKS)):
+        return True
+    return bool(ROLE_RE.match(text)) and bool(parse_byline(text) or text in COMMENTATORS)
 
 
 def is_photo_byline(block_text: str) -> bool:
@@ -71,7 +90,7 @@ def parse_byline(block_text: str) -> list[BylineName]:
     segments.append((current_role, text[pos:]))
     for role, chunk in segments:
         tokens = [t for t in re.split(r"[\s、,，/]+", chunk) if t]
-        tokens = [t for t in tokens if NAME_TOKEN_RE.match(t)]
+        tokens = [t for t in tokens if NAME_TOKEN_RE.match(t) and t not in NOT_A_NAME]
         for name in _merge_split_names(tokens):
             if len(name) < 2:
                 continue

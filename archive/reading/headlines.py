@@ -11,6 +11,12 @@ KICKER_END = ("——", "—", "--", "－－")
 # A deck often ends by naming who presided or attended: "张三主持", "X出席并致辞".
 DECK_END_RE = re.compile(r"(主持|出席|参加|致辞|讲话|强调|指出|调研|出席并致辞|出席并讲话)$")
 BANNER_LINE_RE = re.compile(f"^[{CJK}]{{2,8}}(?: [{CJK}]{{2,8}}){{0,3}}$")
+DECK_START = ("——", "—", "--")
+PHRASE_MIN, PHRASE_MAX = 4, 16  # CJK characters of each phrase of a paired title
+CONTEXT_START_RE = re.compile(
+    r"^(应|在|为了|为|随着|据|记者|截至|值此|围绕|聚焦|面对|针对|按照|根据|历经|经过|通过)"
+)
+CONTEXT_END_RE = re.compile(r"(之际|期间|以来|前夕|邀请|了解到|获悉|背景下|之下)$")
 
 
 @dataclass
@@ -44,28 +50,124 @@ def _title_continues(title: str, nxt: str) -> bool:
     return no_punct and cjk_len(title) <= 9 and cjk_len(nxt) <= 16 and not DECK_END_RE.search(nxt)
 
 
-def split_headline(blocks: list[list[str]]) -> Headline:
-    """Blocks (each a list of lines) above an article → kicker, title, deck, banners."""
-    headline = Headline()
+def is_paired_title(text: str) -> bool:
+    """Two or three phrases set apart by spaces ("集中交办 排查安全隐患"): a main title's shape."""
+    phrases = text.split(" ")
+    if not 2 <= len(phrases) <= 3 or re.search(r"[，,。；;！？!?]", text):
+        return False
+    return all(PHRASE_MIN <= cjk_len(p) <= PHRASE_MAX for p in phrases)
+
+
+def is_context(text: str) -> bool:
+    """A kicker that sets the scene ("应…邀请", "在…之际", "记者从…获悉") rather than tells news."""
+    return bool(CONTEXT_START_RE.match(text) or CONTEXT_END_RE.search(text))
+
+
+def _entries(blocks: list[list[str]]) -> tuple[list[str], list[str]]:
+    """Headline lines to weigh, and column banners. A block's lines form one line unless a
+    dash or a paired title marks where a kicker ends or a deck begins."""
+    entries: list[str] = []
     banners: list[str] = []
-    rest: list[str] = []
     for lines in blocks:
         if is_banner(lines):
             banners.append(" ".join(lines))
             continue
-        text = "".join(lines) if len(lines) > 1 else lines[0]
-        if not headline.title and not rest and is_kicker(text) and not headline.kicker:
-            headline.kicker = text
-            continue
-        rest.append(text)
+        current = lines[0]
+        for line in lines[1:]:
+            cut = is_kicker(current) or line.startswith(DECK_START)
+            cut = cut or (is_paired_title(line) and not is_paired_title(current))
+            if cut and cjk_len(current) >= PHRASE_MIN:
+                entries.append(current)
+                current = line
+            else:
+                current += line
+        entries.append(current)
+    return entries, banners
+
+
+def split_headline(blocks: list[list[str]]) -> Headline:
+    """Blocks (each a list of lines) above an article → kicker, title, deck, banners.
+
+    The title is the paired phrase ("A B") when one line has that shape, the line after a
+    kicker that ends with —— or sets the scene, otherwise the first line; a line starting
+    with —— or naming who presided (X主持) is deck.
+    """
+    entries, banners = _entries(blocks)
+    headline = Headline(banners=tuple(banners))
+    if not entries:
+        return headline
+    decks = [e for e in entries[1:] if e.startswith(DECK_START)]
+    rest = [e for e in entries if e not in decks]
+    deck_tail = False
+    while len(rest) > 1 and DECK_END_RE.search(rest[-1]):
+        decks.insert(0, rest.pop())  # "X主持" closes a deck, never starts a title
+        deck_tail = True
+    # Above a deck that names who presided, the lines below the first are deck too.
+    paired = not deck_tail and len(rest) > 1 and is_paired_title(rest[1])
+    if len(rest) > 1 and (
+        is_kicker(rest[0])
+        or (paired and not is_paired_title(rest[0]))
+        or (is_context(rest[0]) and not is_context(rest[1]))
+        or (len(rest) >= 3 and not deck_tail)
+    ):
+        headline.kicker = rest.pop(0)
     if rest:
         title = rest.pop(0)
         while rest and _title_continues(title, rest[0]):
             title += rest.pop(0)
         headline.title = title
-        headline.deck = "\n".join(rest)
+        decks = rest + decks
     elif headline.kicker:
         # Only a kicker survived: it is the best title we have.
         headline.title, headline.kicker = headline.kicker, ""
-    headline.banners = tuple(banners)
+    headline.deck = "\n".join(decks)
     return headline
+
+
+# A line broken off by the column ends on a word that cannot end a headline, or starts on one
+# that cannot start it; a headline is a whole phrase.
+CUT_ENDINGS = tuple(
+    "的地得和与及在是对把将为被从向以并而或让使给于之所其这那各每更都也还又就，,、；;"
+)
+CUT_STARTS = tuple("，,。、；;：:）)」』”的了着过和与及地得之其所")
+CAPTION_RE = re.compile(
+    r"(摄影?|供图|图片|（图）|\(图\))$|^(图为|上图|下图|左图|右图|▲|△|图：|图:)"
+)
+SUBHEAD_RE = re.compile(
+    r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[，,、])"
+)
+TITLE_MIN, TITLE_MAX = 4, 40  # CJK characters
+# Longer than this, a short block with clause punctuation is a paragraph the column cut, not a
+# headline of two phrases ("稳就业，保民生"); the same length bounds an unpunctuated caption.
+CAPTION_MAX = 24
+PAIRS = ("“”", "《》", "（）", "「」")
+
+
+def is_caption(text: str) -> bool:
+    return bool(CAPTION_RE.search(text.strip()))
+
+
+def is_subhead(text: str) -> bool:
+    """ "一、…", "（二）…": a heading inside an article, never a new article."""
+    return bool(SUBHEAD_RE.match(text.strip()))
+
+
+def looks_like_title(text: str) -> bool:
+    """A whole headline phrase, not the broken-off piece of a paragraph."""
+    text = text.strip()
+    if not TITLE_MIN <= cjk_len(text) <= TITLE_MAX or is_caption(text) or is_subhead(text):
+        return False
+    if text.startswith(CUT_STARTS) or text.endswith(CUT_ENDINGS):
+        return False
+    if any(text.count(a) != text.count(b) for a, b in PAIRS):
+        return False  # a quotation the column cut in half
+    # A title may pair two phrases with a comma; a fragment's clauses are cut anywhere.
+    clauses = [c for c in re.split(r"[，,、；;]", text) if c.strip()]
+    if len(clauses) > 1 and cjk_len(text) > CAPTION_MAX:
+        return False
+    return all(cjk_len(c) >= 3 for c in clauses) and len(clauses) <= 3
+
+
+def continues_sentence(text: str) -> bool:
+    """The block starts inside a sentence: the rest of a paragraph cut by the column."""
+    return text.lstrip().startswith(CUT_STARTS)

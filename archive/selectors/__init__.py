@@ -9,6 +9,7 @@ from archive.selectors.articles import (  # noqa: F401
     article_for_reading,
     article_list,
     issue_neighbours,
+    next_part,
     related_articles,
 )
 from archive.selectors.counts import (  # noqa: F401
@@ -51,6 +52,7 @@ from archive.selectors.people import (  # noqa: F401
     companions,
     person_articles,
     person_counts,
+    person_credits,
     person_events,
     person_index,
     person_months,

@@ -15,12 +15,13 @@ from archive.selectors.people import NewestFirst
 
 
 def article_for_reading(pk: int) -> Article:
-    """One article with its source page, visible mentions and events (3 queries)."""
+    """One article with its source page, the part it continues, visible mentions and events
+    (3 queries)."""
     from django.db.models import Prefetch
 
     return (
         Article.objects.published()
-        .select_related("source_page")
+        .select_related("source_page", "previous_part")
         .prefetch_related(
             Prefetch(
                 "mentions",
@@ -119,3 +120,10 @@ def article_list(year: int | None = None, month: int | None = None, day: int | N
         lambda lo, hi: listed.filter(published__range=(lo, hi)),
         lambda: listed.filter(published__isnull=True),
     )
+
+
+def next_part(article: Article) -> Article | None:
+    """The part printed on the page a （下转第X版） points to, when it is in the archive."""
+    if not article.continued_on:
+        return None
+    return article.next_parts.published().order_by("id").first()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from django.db.models import Count
 
-from archive.models import Article, Event, EventParticipant, Mention, Person
+from archive.models import Article, Event, EventParticipant, Mention, Person, StaffCredit
 from archive.models.people import PersonStatus
 from archive.selectors.counts import (
     HIDDEN,
@@ -303,6 +303,15 @@ def person_events(person: Person, limit: int = 20) -> tuple[list[dict], int]:
     ).values_list("event_id", "part"):
         parts.setdefault(event_id, []).append(part)
     return [{"event": e, "parts": parts.get(e.id, [])} for e in latest], events.count()
+
+
+def person_credits(person: Person, limit: int = 20) -> list[StaffCredit]:
+    """Pages whose footer names the person as staff (责任编辑, 校对 …), newest first."""
+    return list(
+        StaffCredit.objects.filter(person=person)
+        .select_related("source_page")
+        .order_by("-source_page__issue_date", "source_page__page_number", "id")[:limit]
+    )
 
 
 def undated_count(person: Person) -> int:

@@ -13,6 +13,7 @@ from archive.extraction.page_dates import article_lead_date, resolve_page_dates
 from archive.extraction.types import NameLexicon
 from archive.models import SourcePage
 from archive.reading import PageDecodeError, decode_page, parse_page
+from archive.services.page_links import link_continued_parts, write_staff
 from archive.services.records import ArticleInput, WriteCounts, write_article
 
 
@@ -59,9 +60,16 @@ def import_page(
     page = parse_page(text)
     if not page.articles:
         raise ImportFailed("没有找到任何文章 (no articles found)")
+    masthead = page.masthead
     dates = resolve_page_dates(
-        text, file_name, page.articles, issue_date=options.issue_date, year=options.year
+        text,
+        file_name,
+        page.articles,
+        issue_date=options.issue_date,
+        year=options.year,
+        printed_date=masthead.printed_date,
     )
+    page_number = options.page_number or masthead.page_number
     if SourcePage.objects.filter(file_name=file_name).exists():
         result.warnings.append("同名文件以前导入过，内容不同：作为新版本导入")
     counts = WriteCounts()
@@ -71,14 +79,17 @@ def import_page(
             checksum=checksum,
             encoding=encoding,
             text=text,
-            page_number=options.page_number,
+            page_number=page_number,
             issue_date=dates.issue_date,
             date_status=dates.status,
             year_evidence=dates.evidence,
+            section=masthead.section[:40],
             warnings=page.warnings + dates.reasons,
         )
+        write_staff(source_page, masthead.staff, lexicon)
+        written = []
         for draft in page.articles:
-            write_article(
+            article = write_article(
                 ArticleInput(
                     title=draft.title,
                     paragraphs=draft.paragraphs,
@@ -88,7 +99,7 @@ def import_page(
                     deck=draft.deck,
                     title_is_derived=draft.title_is_derived,
                     captions=draft.captions,
-                    page=options.page_number,
+                    page=page_number,
                     position=draft.position,
                     source=file_name,
                     source_page=source_page,
@@ -97,10 +108,19 @@ def import_page(
                     lead_date=article_lead_date(draft),
                     year=dates.year,
                     review_reasons=list(dates.reasons),
+                    genre=draft.genre,
+                    section=draft.section,
+                    agency=draft.agency,
+                    place=draft.place,
+                    continued_on=draft.continued_to,
+                    continued_from_page=draft.continued_from,
                 ),
                 lexicon,
                 counts,
             )
+            if article is not None:
+                written.append(article)
+        link_continued_parts(written)
     result.articles, result.duplicates = counts.articles, counts.duplicates
     result.persons, result.events = counts.persons, counts.events
     result.warnings += page.warnings + dates.reasons + counts.warnings

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from archive.extraction.dates import find_lead_date
 from archive.extraction.types import BylineName, NameLexicon
+from archive.models.articles import Genre
 from archive.models.pages import DateStatus
 from archive.services.importing import FileResult, ImportFailed
 from archive.services.records import ArticleInput, WriteCounts, write_article
@@ -69,6 +70,13 @@ def parse_line(obj, position: int) -> ArticleInput:
     source = obj.get("source") or ""
     if not isinstance(source, str):
         raise ValueError("“source”应为字符串")
+    genre = obj.get("genre") or ""
+    if genre not in Genre.values:
+        raise ValueError(f"“genre”应为 {'、'.join(v for v in Genre.values if v)} 之一：{genre!r}")
+    for name in ("continued_on", "continued_from_page"):
+        value = obj.get(name)
+        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+            raise ValueError(f"“{name}”应为版次（正整数）：{value!r}")
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     lead_date = next((d for d in map(find_lead_date, paragraphs[:2]) if d), None)
     captions = obj.get("captions") or ""
@@ -91,6 +99,12 @@ def parse_line(obj, position: int) -> ArticleInput:
         given_persons=_str_list(obj["persons"], "persons") if "persons" in obj else None,
         given_events=_str_list(obj["events"], "events") if "events" in obj else None,
         review_reasons=reasons,
+        genre=genre,
+        section=str(obj.get("section") or ""),
+        agency=str(obj.get("agency") or ""),
+        place=str(obj.get("place") or ""),
+        continued_on=obj.get("continued_on"),
+        continued_from_page=obj.get("continued_from_page"),
     )
 
 

@@ -6,7 +6,7 @@ from django.db import transaction
 from pypinyin import Style, lazy_pinyin
 
 from archive.extraction.types import NameLexicon
-from archive.models import EventParticipant, Mention, Person, PersonAlias
+from archive.models import EventParticipant, Mention, Person, PersonAlias, StaffCredit
 from archive.models.people import PersonStatus
 
 
@@ -47,7 +47,8 @@ def get_or_create_person(name: str, lexicon: NameLexicon) -> Person | None:
 
 @transaction.atomic
 def merge_persons(target: Person, others: list[Person]) -> Person:
-    """Fold `others` into `target`: mentions and event parts move, old names become aliases."""
+    """Fold `others` into `target`: mentions, event parts and page credits move, old names
+    become aliases."""
     for other in others:
         if other.pk == target.pk:
             continue
@@ -62,14 +63,8 @@ def merge_persons(target: Person, others: list[Person]) -> Person:
             else:
                 mention.person = target
                 mention.save(update_fields=["person"])
-        for part in EventParticipant.objects.filter(person=other):
-            if EventParticipant.objects.filter(
-                event=part.event, person=target, part=part.part
-            ).exists():
-                part.delete()
-            else:
-                part.person = target
-                part.save(update_fields=["person"])
+        _move_rows(EventParticipant, other, target, ("event", "part"))
+        _move_rows(StaffCredit, other, target, ("source_page", "role"))
         PersonAlias.objects.filter(person=other).update(person=target)
         PersonAlias.objects.update_or_create(name=other.name, defaults={"person": target})
         other.delete()
@@ -78,6 +73,18 @@ def merge_persons(target: Person, others: list[Person]) -> Person:
         target.needs_review = False
         target.save(update_fields=["status", "needs_review"])
     return target
+
+
+def _move_rows(model, other: Person, target: Person, keys: tuple[str, ...]) -> None:
+    """Give ``other``'s rows to ``target``; a row ``target`` already has (same keys) goes."""
+    for row in model.objects.filter(person=other):
+        columns = [model._meta.get_field(key).attname for key in keys]
+        same = {column: getattr(row, column) for column in columns}
+        if model.objects.filter(person=target, **same).exists():
+            row.delete()
+        else:
+            row.person = target
+            row.save(update_fields=["person"])
 
 
 def set_status(persons, status: str) -> int:

@@ -39,6 +39,12 @@ class ArticleInput:
     given_persons: list[str] | None = None  # JSONL: exactly these persons, as exported
     given_events: list[str] | None = None
     review_reasons: list[str] = field(default_factory=list)
+    genre: str = ""
+    section: str = ""
+    agency: str = ""
+    place: str = ""
+    continued_on: int | None = None
+    continued_from_page: int | None = None
 
     @property
     def body(self) -> str:
@@ -94,6 +100,12 @@ def write_article(item: ArticleInput, lexicon: NameLexicon, counts: WriteCounts)
         captions="\n".join(item.captions),
         published=item.published,
         date_status=item.date_status,
+        genre=item.genre,
+        section=item.section[:40],
+        agency=item.agency[:20],
+        place=item.place[:40],
+        continued_on=item.continued_on,
+        continued_from_page=item.continued_from_page,
         fingerprint=item.fingerprint,
         needs_review=bool(reasons),
         review_reasons=reasons,

@@ -63,6 +63,7 @@ def article_detail(request, pk):
     }
     paragraphs = article.paragraphs
     prev, nxt = selectors.issue_neighbours(article)
+    previous = article.previous_part
     context = {
         "article": article,
         "paragraphs": paragraphs,
@@ -75,6 +76,8 @@ def article_detail(request, pk):
         "prev": prev,
         "next": nxt,
         "related": selectors.related_articles(article),
+        "previous_part": previous if previous and not previous.is_hidden else None,
+        "next_part": selectors.next_part(article),
         "permalink": request.build_absolute_uri(article.get_absolute_url()),
         "citation": citation(article),
     }

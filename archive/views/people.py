@@ -52,6 +52,7 @@ def person_detail(request, pk):
         ),
         "events": events,
         "event_count": event_count,
+        "credits": selectors.person_credits(person),
         "page_obj": page_obj,
         "articles": page_obj.object_list,
     }

@@ -195,7 +195,9 @@ def test_masthead(name):
 @pytest.mark.parametrize("name", sorted(KEY))
 def test_issue_date(name):
     text, page = _page(name)
-    found = resolve_page_dates(text, "page.txt", page.articles).issue_date
+    found = resolve_page_dates(
+        text, "page.txt", page.articles, printed_date=page.masthead.printed_date
+    ).issue_date
     got = found.isoformat() if found else None
     assert got == KEY[name]["issue_date"], (
         f"{name}: issue date expected {KEY[name]['issue_date']}, got {got}"

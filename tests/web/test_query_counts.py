@@ -67,7 +67,7 @@ EXPECTED = {
     "article": 7,
     "person_list": 3,
     "person_search": 3,
-    "person": 10,  # cold caches: article dates, counts, profile, events, companions…
+    "person": 11,  # cold caches: article dates, counts, profile, events, companions, credits…
     "event_list": 3,
     "event_list_person": 4,
     "event": 4,

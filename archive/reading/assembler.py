@@ -1,0 +1,297 @@
+"""Blocks in reading order → article drafts.
+
+An article starts at a headline group, a byline, a lead with a dateline, an editor's note or a
+brief in a 简讯 group. Body text attaches to the current article; a paragraph the column cut
+continues in the next body block. A short block before body text is a headline when it reads
+as a whole phrase and the previous paragraph was complete, and a caption or a piece of the
+paragraph otherwise, so a misplaced column fragment never invents an article of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.extraction.types import BylineName
+
+from .bylines import COMMENTATORS, is_photo_byline, parse_byline
+from .columns import BRIEF, COMMENTARY, PHOTO, column_label, is_editors_note
+from .derived import derive_title
+from .drafts import ArticleDraft
+from .headlines import (
+    CAPTION_MAX,
+    Headline,
+    continues_sentence,
+    is_banner,
+    is_caption,
+    is_kicker,
+    looks_like_title,
+    split_headline,
+)
+from .leads import continued, end_byline, read_dateline
+from .text import cjk_len, is_terminated, join_broken
+
+BRIEF_MARK_RE = re.compile(r"^[■□▲◆●★☆]\s*")
+# "■市图书馆开展读书月活动 本报讯 4月16日…": a brief's own title printed before its text.
+INLINE_TITLE_RE = re.compile(r"^(?P<title>[^，,。；;：:！？!?\s]{4,30})\s+(?P<text>\S.*)$")
+
+
+@dataclass
+class Block:
+    lines: list[str]
+    kind: str  # byline | signature | lead | label | short | body
+    gap: int = 1  # blank lines before it: wide gaps separate photos and columns
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines) if self.kind != "byline" else "\n".join(self.lines)
+
+
+class Assembler:
+    def __init__(self) -> None:
+        self.articles: list[ArticleDraft] = []
+        self.current: ArticleDraft | None = None  # the text article body blocks attach to
+        self.orphans: list[str] = []
+        self.banners: list[str] = []
+        self.warnings: list[str] = []
+        self.open_paragraph = False  # last paragraph of current was cut by the OCR
+        self.signed = False  # current ended with its reporters' names: it is complete
+        self.label: tuple[str, str] | None = None  # a column label waiting for its article
+        self.brief_section = ""  # inside a 简讯 group: every paragraph is an article
+        self.awaiting_headline: ArticleDraft | None = None  # opened by an editor's note
+
+    # -- articles and text ---------------------------------------------------------------
+
+    def new_article(self, headline: Headline | None, *, genre: str = "") -> ArticleDraft:
+        waiting = self.awaiting_headline
+        self.awaiting_headline = None
+        if waiting is not None and headline and waiting is self.current:
+            # The editor's note stood above the headline of the article it introduces.
+            self._set_headline(waiting, headline)
+            return waiting
+        article = ArticleDraft(position=len(self.articles) + 1, genre=genre)
+        if self.label:
+            article.section, label_genre = self.label
+            article.genre = article.genre or label_genre
+            self.label = None
+        elif self.brief_section:
+            article.section, article.genre = self.brief_section, article.genre or BRIEF
+        if headline:
+            self._set_headline(article, headline)
+        self.articles.append(article)
+        self.current = article
+        self.open_paragraph = self.signed = False
+        return article
+
+    def _set_headline(self, article: ArticleDraft, headline: Headline) -> None:
+        article.kicker, article.title, article.deck = headline.kicker, headline.title, headline.deck
+        self.banners.extend(headline.banners)
+
+    def add_text(self, text: str, *, new_paragraph: bool = False) -> None:
+        text, to_page, from_page = continued(text)
+        if self.current is None:
+            if text:
+                self.orphans.append(text)
+            return
+        article = self.current
+        article.continued_to = to_page or article.continued_to
+        article.continued_from = from_page or article.continued_from
+        if not text:
+            return
+        text, names = end_byline(text)
+        if names:
+            self._sign(article, names, captions=1 if text else 0)
+        paragraphs = article.paragraphs
+        if text and paragraphs and self.open_paragraph and not new_paragraph:
+            paragraphs[-1] = join_broken(paragraphs[-1], text)
+        elif text:
+            paragraphs.append(text)
+        self.open_paragraph = bool(paragraphs) and not is_terminated(paragraphs[-1]) and not names
+        self.signed = bool(names) or to_page is not None
+
+    def add_body_lines(self, lines: list[str], *, new_paragraph: bool = False) -> None:
+        for index, line in enumerate(lines):
+            self.add_text(line, new_paragraph=new_paragraph and index == 0)
+
+    # -- the block kinds ------------------------------------------------------------------
+
+    def on_label(self, block: Block, pending: list[Block]) -> None:
+        self._flush_pending_as_captions(pending)
+        label = column_label(block.text)
+        if label and label[1] == BRIEF:
+            self.label, self.brief_section = None, label[0]
+        else:
+            self.label, self.brief_section = label, ""
+
+    def on_signature(self, block: Block, pending: list[Block]) -> None:
+        """ "（记者 X）" on a line of its own closes the article above."""
+        self._flush_pending_as_captions(pending)
+        if self.current is None:
+            self.orphans.append(block.text)
+            return
+        self._sign(self.current, end_byline(block.text)[1], captions=0)
+        self.open_paragraph, self.signed = False, True
+
+    def _sign(self, article: ArticleDraft, names: list[BylineName], captions: int) -> None:
+        """Names that close an article; a photographer's alone under a caption or two (with no
+        reporter) make it picture news."""
+        article.add_bylines(names)
+        photo_only = all(b.kind == "photographer" for b in article.bylines)
+        if photo_only and len(article.paragraphs) + captions <= 2:
+            article.is_photo, article.genre = True, article.genre or PHOTO
+
+    def on_byline(self, block: Block, pending: list[Block]) -> None:
+        names = parse_byline(block.text)
+        if is_photo_byline(block.text):
+            self.on_photo_byline(names, pending)
+            return
+        self.brief_section = ""
+        current = self.current
+        if pending or current is None or current.paragraphs:
+            current = self.new_article(self._headline(pending))
+        current.add_bylines(names)
+        if block.text.strip().lstrip("■□▲◆●").split(" ")[0] in COMMENTATORS or any(
+            b.role in COMMENTATORS for b in names
+        ):
+            current.genre = COMMENTARY
+
+    def on_photo_byline(self, names: list[BylineName], pending: list[Block]) -> None:
+        if pending:  # a photo with its own headline; the caption follows
+            interrupted = self.current if self.open_paragraph else None
+            article = self.new_article(self._headline(pending), genre=PHOTO)
+            if interrupted is not None:
+                # Set inside a column the OCR cut: the text below continues the paragraph.
+                self.current, self.open_paragraph = interrupted, True
+        else:  # the caption stands just above the photographer's name
+            text_article = self.current
+            caption = ""
+            if text_article and text_article.paragraphs:
+                caption = text_article.paragraphs.pop()
+            elif self.orphans:
+                caption = self.orphans.pop()
+            article = self.new_article(None, genre=PHOTO)
+            if caption:
+                article.paragraphs.append(caption)
+            if text_article and text_article.paragraphs:
+                # Body text after a photo belongs to the article the photo interrupted.
+                self.current = text_article
+            else:
+                self.current = article
+        article.is_photo = True
+        article.add_bylines(names)
+
+    def on_lead(self, block: Block, pending: list[Block]) -> None:
+        current = self.current
+        waiting = self.awaiting_headline is not None and self.awaiting_headline is current
+        if pending or current is None or (current.paragraphs and not waiting):
+            if pending and self._is_strong(pending):
+                self.brief_section = ""
+            current = self.new_article(self._headline(pending))
+        self.add_body_lines(block.lines, new_paragraph=True)
+        dateline = read_dateline(current.paragraphs[-1]) if current.paragraphs else None
+        if dateline:
+            current.agency = current.agency or dateline.agency
+            current.place = current.place or dateline.place
+            current.add_bylines(list(dateline.bylines))
+
+    def on_body(self, block: Block, pending: list[Block]) -> None:
+        text = block.text
+        if is_editors_note(text) and not self.open_paragraph:
+            self.new_article(self._headline(pending))
+            self.awaiting_headline = None if pending else self.current
+            self.add_body_lines(block.lines, new_paragraph=True)
+            return
+        if pending:
+            self._resolve_pending_before_body(pending, text)
+        elif self.brief_section and not self.open_paragraph and not continues_sentence(text):
+            self._new_brief(block)
+            return
+        elif self._standalone_photo(text):
+            self.new_article(None, genre=PHOTO).is_photo = True
+        self.add_body_lines(block.lines)
+
+    def _standalone_photo(self, text: str) -> bool:
+        """Picture news with no headline: a caption signed "X 摄" after a complete article."""
+        if self.open_paragraph or self.current is None:
+            return False
+        _, names = end_byline(text)
+        return bool(names) and all(n.kind == "photographer" for n in names)
+
+    def _new_brief(self, block: Block) -> None:
+        text = BRIEF_MARK_RE.sub("", block.text)
+        match = INLINE_TITLE_RE.match(text)
+        headline = None
+        if match and looks_like_title(match.group("title")) and is_terminated(text):
+            headline, text = Headline(title=match.group("title")), match.group("text")
+        self.new_article(headline, genre=BRIEF)
+        self.add_text(text, new_paragraph=True)
+
+    def _is_strong(self, pending: list[Block]) -> bool:
+        headline_like = [b for b in pending if not is_banner(b.lines)]
+        return (
+            len(headline_like) >= 2
+            or any(len(b.lines) > 1 for b in headline_like)
+            or any(is_kicker(b.text) for b in headline_like)
+        )
+
+    def _resolve_pending_before_body(self, pending: list[Block], following: str) -> None:
+        headline_like = [b for b in pending if not is_banner(b.lines)]
+        captions = [b for b in headline_like if is_caption(b.text)]
+        if self.current is not None and self.open_paragraph and not self._is_strong(pending):
+            # Short blocks inside a broken paragraph are captions of photos set in the column.
+            self.current.captions.extend(b.text for b in pending)
+            return
+        if self._is_strong(pending) and not captions:
+            self.brief_section = ""
+            self.new_article(self._headline(pending))
+            return
+        if (
+            len(headline_like) == 1
+            and not captions
+            and looks_like_title(headline_like[0].text)
+            and not continues_sentence(following)
+        ):
+            self.new_article(self._headline(pending), genre=BRIEF if self.brief_section else "")
+            return
+        self._flush_pending_as_captions(pending)
+
+    def _flush_pending_as_captions(self, pending: list[Block]) -> None:
+        for b in pending:
+            text = b.text
+            if is_banner(b.lines):
+                self.banners.append(text)
+            elif self.current is not None and (
+                is_caption(text)
+                or not (re.search(r"[，,、；;]", text) or cjk_len(text) > CAPTION_MAX)
+            ):
+                self.current.captions.append(text)
+            else:
+                # A piece of a paragraph cut at the column's end: it continues below.
+                self.add_text(text, new_paragraph=True)
+
+    def _headline(self, pending: list[Block]) -> Headline | None:
+        if not pending:
+            return None
+        return split_headline([b.lines for b in pending])
+
+    def finish(self, trailing: list[Block]) -> None:
+        for b in trailing:
+            # Headline-like blocks at the very end with no text: keep them, flagged.
+            if is_banner(b.lines):
+                self.banners.append(b.text)
+            elif self.current is not None:
+                self.current.captions.append(b.text)
+            else:
+                self.orphans.append(b.text)
+        if self.orphans:
+            if not self.articles:
+                self.new_article(None)
+            target = self.articles[0]
+            target.paragraphs.extend(self.orphans)
+            target.warnings.append("版面开头有不属于任何标题的文字，已附在本文末尾")
+            self.warnings.append(f"{len(self.orphans)} 段开头文字没有标题，已附在第一篇文章后")
+        for article in self.articles:
+            if not article.title:
+                article.title = derive_title(article)
+                article.title_is_derived = True
+                article.warnings.append("标题由系统根据导语生成")

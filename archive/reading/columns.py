@@ -1,0 +1,62 @@
+"""Column labels a daily sets above its articles: 短评, 言论, 简讯, 图片新闻 ….
+
+A label is never a title: it names the column (the article's section) and its genre. A brief
+label (简讯) opens a group in which every paragraph is an article of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+COMMENTARY, BRIEF, PHOTO = "commentary", "brief", "photo"
+LABELS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "短评",
+            "言论",
+            "评论",
+            "时评",
+            "社论",
+            "快评",
+            "微评",
+            "述评",
+            "评论员文章",
+            "一家言",
+            "观点",
+        ],
+        COMMENTARY,
+    ),
+    **dict.fromkeys(
+        [
+            "简讯",
+            "本地简讯",
+            "要闻简报",
+            "新闻简讯",
+            "简报",
+            "快讯",
+            "新闻速递",
+            "速递",
+            "新闻快递",
+            "一句话新闻",
+            "短讯",
+            "动态",
+            "县域简讯",
+            "信息快递",
+            "综合简讯",
+        ],
+        BRIEF,
+    ),
+    **dict.fromkeys(["图片新闻", "图片报道", "图说", "看图", "新闻图片"], PHOTO),
+}
+DECORATION_RE = re.compile(r"^[【\[〔■□▲◆●★☆\s]+|[】\]〕\s]+$")
+
+
+def column_label(text: str) -> tuple[str, str] | None:
+    """(label, genre) when the block is only a column's name, else None."""
+    label = DECORATION_RE.sub("", text.strip())
+    genre = LABELS.get(label)
+    return (label, genre) if genre else None
+
+
+def is_editors_note(paragraph: str) -> bool:
+    return DECORATION_RE.sub("", paragraph[:6]).startswith(("编者按", "编者的话"))

@@ -1,0 +1,127 @@
+"""Datelines, signatures, continuation marks, page furniture and the headline-or-fragment call."""
+
+import datetime as dt
+
+import pytest
+
+from archive.reading.furniture import Masthead, read_furniture
+from archive.reading.headlines import looks_like_title
+from archive.reading.leads import continued, end_byline, read_dateline
+
+
+@pytest.mark.parametrize(
+    "lead, agency, place, names",
+    [
+        ("新华社北京3月2日电（记者 韩立群、艾力·买买提）国务院", "新华社", "北京", ["韩立群", "艾力·买买提"]),
+        ("新华社长沙3月2日电 记者从省交通厅获悉", "新华社", "长沙", []),
+        ("据新华社电 近日，", "新华社", "", []),
+        ("中新社上海3月2日电（记者 司马清扬）", "中新社", "上海", ["司马清扬"]),
+        ("本报长沙3月2日电 记者贺永明报道：", "本报", "长沙", ["贺永明"]),
+        ("本报讯（记者刘莎莎 通讯员伍思远）3月2日，", "本报", "", ["刘莎莎", "伍思远"]),
+        ("本报讯 本报记者欧阳晓峰 通讯员曾子衿报道 3月2日，", "本报", "", ["欧阳晓峰", "曾子衿"]),
+        ("本报专电 3月2日，", "本报", "", []),
+    ],
+)
+def test_datelines_give_source_place_and_reporters(lead, agency, place, names):
+    dateline = read_dateline(lead)
+    assert dateline is not None
+    assert (dateline.agency, dateline.place) == (agency, place)
+    assert [b.name for b in dateline.bylines] == names
+
+
+@pytest.mark.parametrize(
+    "text", ["记者从市教育局获悉，", "新华社的报道说，", "据了解，本报记者", "本报今年推出"]
+)
+def test_sentences_mentioning_an_agency_are_not_datelines(text):
+    assert read_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    "paragraph, rest, names",
+    [
+        ("活动持续到月底。（记者 蒋新宇）", "活动持续到月底。", [("蒋新宇", "reporter")]),
+        ("活动持续到月底。（阳金华）", "活动持续到月底。", [("阳金华", "reporter")]),
+        ("游客在荷塘边拍照。（廖文 摄）", "游客在荷塘边拍照。", [("廖文", "photographer")]),
+        ("游客在荷塘边拍照。刘宇摄", "游客在荷塘边拍照。", [("刘宇", "photographer")]),
+        ("蒋新宇 摄", "", [("蒋新宇", "photographer")]),
+        ("会议审议了条例。（草案）", "会议审议了条例。（草案）", []),
+        ("此事由新华社报道。（新华社）", "此事由新华社报道。（新华社）", []),
+        ("全文如下。（完）", "全文如下。（完）", []),
+        ("他们正在拍摄", "他们正在拍摄", []),
+    ],
+)
+def test_signatures_at_the_end(paragraph, rest, names):
+    got_rest, got = end_byline(paragraph)
+    assert got_rest == rest
+    assert [(b.name, b.kind) for b in got] == names
+
+
+def test_continuation_marks_are_read_and_removed():
+    assert continued("全力推动湘江（下转第2版）") == ("全力推动湘江", 2, None)
+    assert continued("（上接第一版）干流水质稳定") == ("干流水质稳定", None, 1)
+    assert continued("见第2版报道。") == ("见第2版报道。", None, None)
+
+
+@pytest.mark.parametrize(
+    "line, page, section, date",
+    [
+        ("2 要闻 2021年4月17日 星期六", 2, "要闻", dt.date(2021, 4, 17)),
+        ("第3版 国际", 3, "国际", None),
+        ("衡阳日报 2023年3月9日 星期四", None, "", dt.date(2023, 3, 9)),
+    ],
+)
+def test_header_lines_fill_the_masthead(line, page, section, date):
+    masthead = Masthead()
+    assert read_furniture(line, masthead, edge=False)
+    assert (masthead.page_number, masthead.section, masthead.printed_date) == (page, section, date)
+
+
+def test_staff_footer_names_each_role():
+    masthead = Masthead()
+    assert read_furniture("责任编辑：欧阳娟 版式：刘湘 校对：康明辉", masthead, edge=False)
+    assert [(s.role, s.name) for s in masthead.staff] == [
+        ("责任编辑", "欧阳娟"),
+        ("版式", "刘湘"),
+        ("校对", "康明辉"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line, edge",
+    [
+        ("要闻", False),  # a bare section word counts only at the top or bottom of the page
+        ("2021年4月17日，市里召开大会。", True),
+        ("详见第2版", True),
+        ("编辑部的故事", True),
+    ],
+)
+def test_text_is_not_furniture(line, edge):
+    assert not read_furniture(line, Masthead(), edge=edge)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市应急管理局召开安全生产交办会",
+        "稳就业，保民生",
+        "衡阳至永州高速公路耒阳段主体工程完工",
+        "“小巨人”企业再添两家",
+    ],
+)
+def test_whole_phrases_read_as_titles(text):
+    assert looks_like_title(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议传达习近平总书记对深化东西部协作和定点帮扶工作、职业教育工作",  # cut mid-sentence
+        "邓群策强调,全市上下要在压力叠加、",  # ends on a comma
+        "“这一次援企稳工,点对点送岗服务是衡山人社局春风行动的一个重要内",  # open quotation
+        "石鼓区还把",  # ends on a word that cannot end a headline
+        "一、坚持问题导向",  # a numbered subhead inside an article
+        "游客在荷塘边赏荷拍照 廖文 摄",  # a caption
+    ],
+)
+def test_fragments_captions_and_subheads_do_not(text):
+    assert not looks_like_title(text)
