@@ -126,10 +126,18 @@ class Assembler:
     def on_signature(self, block: Block, pending: list[Block]) -> None:
         """ "（记者 X）" on a line of its own closes the article above."""
         self._flush_pending_as_captions(pending)
-        if self.current is None:
+        names = end_byline(block.text)[1]
+        current = self.current
+        if current is None:
             self.orphans.append(block.text)
             return
-        self._sign(self.current, end_byline(block.text)[1], captions=0)
+        credit = all(b.kind == "photographer" for b in names)
+        story = any(b.kind != "photographer" for b in current.bylines)
+        if credit and (story or len(current.paragraphs) > 2):
+            # "X 摄" under the last paragraph of a story: that paragraph is a photo's caption.
+            self.on_photo_byline(names, [])
+            return
+        self._sign(current, names, captions=0)
         self.open_paragraph, self.signed = False, True
 
     def _sign(self, article: ArticleDraft, names: list[BylineName], captions: int) -> None:
@@ -214,6 +222,8 @@ class Assembler:
         """Picture news with no headline: a caption signed "X 摄" after a complete article."""
         if self.open_paragraph or self.current is None:
             return False
+        if text.rstrip().endswith(("）", ")")):
+            return False  # "（X 摄）" signs the story it ends; a caption's credit stands bare
         _, names = end_byline(text)
         return bool(names) and all(n.kind == "photographer" for n in names)
 
@@ -240,6 +250,11 @@ class Assembler:
         if self.current is not None and self.open_paragraph and not self._is_strong(pending):
             # Short blocks inside a broken paragraph are captions of photos set in the column.
             self.current.captions.extend(b.text for b in pending)
+            return
+        if not headline_like and not self.open_paragraph:
+            # A paired slogan ("神州巨变 小康梦圆") right above text is that text's title.
+            self.new_article(Headline(title=" ".join(pending[-1].lines)))
+            self.banners.extend(b.text for b in pending[:-1])
             return
         if self._is_strong(pending) and not captions:
             self.brief_section = ""

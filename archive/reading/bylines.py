@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from archive.extraction.person_words import compound_surnames, surnames
 from archive.extraction.types import BylineName
 
 from .text import CJK, is_terminated
@@ -53,9 +54,20 @@ def is_byline(block_text: str) -> bool:
     text = block_text.strip()
     if len(text) > BYLINE_MAX or is_terminated(text):
         return False
-    if text.startswith(tuple(BYLINE_MARKS)):
+    if not text.startswith(tuple(BYLINE_MARKS)):
+        return bool(ROLE_RE.match(text)) and bool(parse_byline(text) or text in COMMENTATORS)
+    if ROLE_RE.search(text):
         return True
-    return bool(ROLE_RE.match(text)) and bool(parse_byline(text) or text in COMMENTATORS)
+    # "■陈路华" signs; "■美丽中国" is a brief's title.
+    names = parse_byline(text)
+    return bool(names) and all(name_shaped(b.name) for b in names)
+
+
+def name_shaped(name: str) -> bool:
+    """A name with no role word beside it must start with a surname, or be a transliteration."""
+    if "·" in name:
+        return True
+    return name[0] in surnames() or any(name.startswith(s) for s in compound_surnames())
 
 
 def is_photo_byline(block_text: str) -> bool:

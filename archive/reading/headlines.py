@@ -12,6 +12,7 @@ KICKER_END = ("——", "—", "--", "－－")
 DECK_END_RE = re.compile(r"(主持|出席|参加|致辞|讲话|强调|指出|调研|出席并致辞|出席并讲话)$")
 BANNER_LINE_RE = re.compile(f"^[{CJK}]{{2,8}}(?: [{CJK}]{{2,8}}){{0,3}}$")
 DECK_START = ("——", "—", "--")
+MARKS = "■□▲◆●★☆ "  # set before a brief's title: not part of it
 PHRASE_MIN, PHRASE_MAX = 4, 16  # CJK characters of each phrase of a paired title
 CONTEXT_START_RE = re.compile(
     r"^(应|在|为了|为|随着|据|记者|截至|值此|围绕|聚焦|面对|针对|按照|根据|历经|经过|通过)"
@@ -42,10 +43,12 @@ def is_kicker(text: str) -> bool:
     return text.rstrip().endswith(KICKER_END)
 
 
-def _title_continues(title: str, nxt: str) -> bool:
+def _title_continues(title: str, nxt: str, deck_below: bool) -> bool:
     """A title the layout split into two short blocks ("以最开放的姿态" / "推进…建设")."""
     if title.endswith((":", "：")):
         return True
+    if not deck_below:
+        return False
     no_punct = not re.search(r"[，,。；;、]", title + nxt)
     return no_punct and cjk_len(title) <= 9 and cjk_len(nxt) <= 16 and not DECK_END_RE.search(nxt)
 
@@ -71,6 +74,10 @@ def _entries(blocks: list[list[str]]) -> tuple[list[str], list[str]]:
     for lines in blocks:
         if is_banner(lines):
             banners.append(" ".join(lines))
+            continue
+        lines = [line.lstrip(MARKS) for line in lines]
+        if len(lines) >= 3 and all(looks_like_title(line) for line in lines):
+            entries.extend(lines)  # kicker, title and deck set without blank lines between
             continue
         current = lines[0]
         for line in lines[1:]:
@@ -113,7 +120,9 @@ def split_headline(blocks: list[list[str]]) -> Headline:
         headline.kicker = rest.pop(0)
     if rest:
         title = rest.pop(0)
-        while rest and _title_continues(title, rest[0]):
+        # Two short lines are one title set over two blocks only above a deck that is sure
+        # ("——…", "X主持"); alone they are kicker and title.
+        while rest and _title_continues(title, rest[0], bool(decks)):
             title += rest.pop(0)
         headline.title = title
         decks = rest + decks
@@ -129,7 +138,8 @@ def split_headline(blocks: list[list[str]]) -> Headline:
 CUT_ENDINGS = tuple(
     "的地得和与及在是对把将为被从向以并而或让使给于之所其这那各每更都也还又就，,、；;"
 )
-CUT_STARTS = tuple("，,。、；;：:）)」』”的了着过和与及地得之其所")
+# Only punctuation (and 的) is sure to start inside a sentence: 地处, 和平, 其中 start sentences.
+CUT_STARTS = tuple("，,。、；;：:）)」』”的")
 CAPTION_RE = re.compile(
     r"(摄影?|供图|图片|（图）|\(图\))$|^(图为|上图|下图|左图|右图|▲|△|图：|图:)"
 )

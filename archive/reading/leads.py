@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.extraction.person_words import compound_surnames, surnames
 from archive.extraction.types import BylineName
 
-from .bylines import parse_byline
+from .bylines import name_shaped, parse_byline
 from .furniture import page_number_of
 from .text import CJK
 
@@ -32,7 +31,7 @@ _DATE = r"(?:\d{1,2}月\d{1,2}日)"
 _PLACE = rf"[{CJK}]{{2,8}}?"
 DATELINE_RE = re.compile(
     rf"^(?P<whole>(?P<by>据)?"
-    rf"(?:(?P<paper>本报)(?:讯|消息|专电|(?P<pplace>{_PLACE})?{_DATE}?电)"
+    rf"(?:(?P<paper>本报)(?:讯|消息|专电|(?P<pplace>{_PLACE})?{_DATE}?专?电)"
     rf"|(?P<agency>{_AGENCY})(?:记者)?(?P<aplace>{_PLACE})?{_DATE}?(?:电|专电)))"
 )
 REPORTER_PAREN_RE = re.compile(r"\s*[（(](?P<names>[^（）()]{2,40})[）)]")
@@ -93,23 +92,16 @@ def _names(text: str, *, bare_ok: bool) -> list[BylineName]:
     tokens = [t for t in re.split(r"[\s、,，/]+", ROLE_PREFIX_RE.sub("", text)) if t]
     if not names or any(len(t) > 12 for t in tokens):
         return []
-    if not has_role and not all(_name_shaped(n.name) for n in names):
+    if not has_role and not all(name_shaped(n.name) for n in names):
         return []  # "（新华社）", "（草案）": a remark in brackets, not a signature
     return names
-
-
-def _name_shaped(name: str) -> bool:
-    """A bare name must start with a surname, or be a transliteration with ·."""
-    if "·" in name:
-        return True
-    return name[0] in surnames() or any(name.startswith(s) for s in compound_surnames())
 
 
 def read_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a lead paragraph, or None when it has none."""
     match = DATELINE_RE.match(paragraph)
     if not match:
-        return None
+        return _reporters_lead(paragraph)
     place = match.group("pplace") or match.group("aplace") or ""
     end = match.end("whole")
     bylines: list[BylineName] = []
@@ -123,8 +115,18 @@ def read_dateline(paragraph: str) -> Dateline | None:
     return Dateline(agency=_agency(match), place=place, end=end, bylines=tuple(bylines))
 
 
+def _reporters_lead(paragraph: str) -> Dateline | None:
+    """ "本报记者X 通讯员Y报道：…": a lead that names its reporters instead of a dateline."""
+    said = REPORTER_SAID_RE.match(paragraph)
+    names = _names(said.group("names"), bare_ok=False) if said else []
+    if not names:
+        return None
+    agency = next((a for a in ("本报", *AGENCIES) if paragraph.startswith(a)), "")
+    return Dateline(agency=agency, place="", end=said.end(), bylines=tuple(names))
+
+
 def is_lead(paragraph: str) -> bool:
-    return DATELINE_RE.match(paragraph) is not None
+    return read_dateline(paragraph) is not None
 
 
 def end_byline(paragraph: str) -> tuple[str, list[BylineName]]:

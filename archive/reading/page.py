@@ -21,6 +21,8 @@ from .text import cjk_len, clean_line, is_terminated
 __all__ = ["ArticleDraft", "Page", "parse_page", "split_blocks"]
 
 SHORT_MAX = 64  # CJK characters; headlines and decks are shorter than this
+EXCLAIMED_MAX = 16  # CJK characters of a headline that ends with ！ or ？
+TITLE_MARKS = ("！", "？", "!", "?")
 EDGE_LINES = 3  # a bare section name or page number counts as a header only this near an edge
 
 
@@ -58,6 +60,8 @@ def _classify(lines: list[str]) -> str:
         return "label"
     if cjk_len(joined) <= SHORT_MAX and not is_terminated(end_byline(joined)[0]):
         return "short"
+    if joined.endswith(TITLE_MARKS) and cjk_len(joined) <= EXCLAIMED_MAX and "。" not in joined:
+        return "short"  # "奋楫再出发！": a headline may end with its own mark
     if joined.endswith((":", "：")) and cjk_len(joined) <= 20:
         return "short"  # "都司教育集团:" is the first half of a title, not a list intro
     if len(lines) > 1 and is_banner(lines):
