@@ -31,6 +31,7 @@ from .headlines import (
 from .leads import continued, end_byline, read_dateline
 from .text import cjk_len, is_terminated, join_broken
 
+PHOTO_CAPTIONS_MAX = 2  # paragraphs under a picture; more is a story with a photo in it
 BRIEF_MARK_RE = re.compile(r"^[■□▲◆●★☆]\s*")
 # "■市图书馆开展读书月活动 本报讯 4月16日…": a brief's own title printed before its text.
 INLINE_TITLE_RE = re.compile(r"^(?P<title>[^，,。；;：:！？!?\s]{4,30})\s+(?P<text>\S.*)$")
@@ -132,20 +133,27 @@ class Assembler:
             self.orphans.append(block.text)
             return
         credit = all(b.kind == "photographer" for b in names)
-        story = any(b.kind != "photographer" for b in current.bylines)
-        if credit and (story or len(current.paragraphs) > 2):
+        if credit and not self._is_photo_shaped(current):
             # "X 摄" under the last paragraph of a story: that paragraph is a photo's caption.
             self.on_photo_byline(names, [])
             return
         self._sign(current, names, captions=0)
         self.open_paragraph, self.signed = False, True
 
+    @staticmethod
+    def _is_photo_shaped(article: ArticleDraft | None) -> bool:
+        """A caption or two and no reporter: what a photographer's credit makes picture news."""
+        if article is None or not article.paragraphs:
+            return False
+        reporters = any(b.kind != "photographer" for b in article.bylines)
+        return not reporters and len(article.paragraphs) <= PHOTO_CAPTIONS_MAX
+
     def _sign(self, article: ArticleDraft, names: list[BylineName], captions: int) -> None:
         """Names that close an article; a photographer's alone under a caption or two (with no
         reporter) make it picture news."""
         article.add_bylines(names)
         photo_only = all(b.kind == "photographer" for b in article.bylines)
-        if photo_only and len(article.paragraphs) + captions <= 2:
+        if photo_only and len(article.paragraphs) + captions <= PHOTO_CAPTIONS_MAX:
             article.is_photo, article.genre = True, article.genre or PHOTO
 
     def on_byline(self, block: Block, pending: list[Block]) -> None:
@@ -170,6 +178,8 @@ class Assembler:
             if interrupted is not None:
                 # Set inside a column the OCR cut: the text below continues the paragraph.
                 self.current, self.open_paragraph = interrupted, True
+        elif self._is_photo_shaped(self.current):  # its headline and caption stand above
+            article = self.current
         else:  # the caption stands just above the photographer's name
             text_article = self.current
             caption = ""
@@ -185,7 +195,7 @@ class Assembler:
                 self.current = text_article
             else:
                 self.current = article
-        article.is_photo = True
+        article.is_photo, article.genre = True, article.genre or PHOTO
         article.add_bylines(names)
 
     def on_lead(self, block: Block, pending: list[Block]) -> None:
