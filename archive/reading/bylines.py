@@ -75,10 +75,21 @@ def is_photo_byline(block_text: str) -> bool:
 
 
 def _merge_split_names(tokens: list[str]) -> list[str]:
-    """OCR puts spaces inside names ("陈 润"): a one-character token is never a name alone."""
+    """OCR puts spaces inside names ("陈 润"): a one-character token is never a name alone.
+    A surname after a whole two-character name, followed by one character, starts the next
+    name ("付 亮 王 琳")."""
     names: list[str] = []
-    for token in tokens:
-        if names and (len(names[-1]) == 1 or len(token) == 1) and len(names[-1]) + len(token) <= 3:
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        # "王" then "琳": a surname with its one-character given name, not the end of "付亮王".
+        after_whole = bool(names) and len(names[-1]) >= 2 and len(following) == 1
+        after_whole = after_whole and token in surnames()
+        if (
+            names
+            and (len(names[-1]) == 1 or len(token) == 1)
+            and len(names[-1]) + len(token) <= 3
+            and not after_whole
+        ):
             names[-1] += token
         else:
             names.append(token)

@@ -34,6 +34,9 @@ def test_unreadable_input_says_why(data, reason):
         ("■通讯员 周亦至 摄", [("周亦至", "photographer")]),
         ("■陈路华", [("陈路华", "reporter")]),
         ("■本报记者 欧阳 明", [("欧阳明", "reporter")]),
+        ("■通讯员 付 亮 王 琳", [("付亮", "correspondent"), ("王琳", "correspondent")]),
+        ("■新华社记者 艾力·买买提", [("艾力·买买提", "reporter")]),
+        ("■美丽中国", []),
     ],
 )
 def test_bylines(line, expected):
