@@ -1,7 +1,7 @@
 import pytest
 
 from archive.reading import PageDecodeError, decode_page
-from archive.reading.bylines import parse_byline
+from archive.reading.bylines import is_byline, parse_byline
 
 
 def test_utf8_bom_and_gb18030_are_read():
@@ -36,8 +36,13 @@ def test_unreadable_input_says_why(data, reason):
         ("■本报记者 欧阳 明", [("欧阳明", "reporter")]),
         ("■通讯员 付 亮 王 琳", [("付亮", "correspondent"), ("王琳", "correspondent")]),
         ("■新华社记者 艾力·买买提", [("艾力·买买提", "reporter")]),
-        ("■美丽中国", []),
     ],
 )
 def test_bylines(line, expected):
     assert [(b.name, b.kind) for b in parse_byline(line)] == expected
+
+
+def test_a_mark_before_a_name_signs_but_before_a_phrase_titles_a_brief():
+    assert is_byline("■陈路华") and is_byline("■通讯员 赵诗 文雅婷") and is_byline("本报评论员")
+    assert not is_byline("■美丽中国")
+    assert not is_byline("■市图书馆开展读书月活动，吸引市民参加。")
