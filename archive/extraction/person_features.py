@@ -26,6 +26,7 @@ from .person_words import (
     titles,
     titles_after,
     translit_chars,
+    translit_dotted_chars,
     verbs,
 )
 
@@ -70,19 +71,26 @@ def _emissions() -> dict[str, dict[str, str]]:
     return tables
 
 
+FOREIGN_LONGEST = 12  # characters of a foreign name written without ·
+DOTTED_LONGEST = 16  # … and of one whose parts are joined by ·
+
+
 @cache
 def foreign_runs() -> re.Pattern[str]:
-    """Three or more transliteration characters, parts may be joined by ·."""
+    """Parts of transliteration characters joined by · (the wider set), or three or more
+    transliteration characters (the narrow set) written together."""
     chars = "[" + re.escape(translit_chars()) + "]"
-    return re.compile(f"{chars}{{2,}}(?:[·•]{chars}{{2,}})*")
+    wide = "[" + re.escape(translit_chars() + translit_dotted_chars()) + "]"
+    return re.compile(f"{wide}+(?:[·•]{wide}+)+|{chars}{{3,}}")
 
 
 def foreign_candidates(text: str) -> list[Candidate]:
-    return [
-        (m.start(), m.end(), 0)
-        for m in foreign_runs().finditer(text)
-        if m.end() - m.start() >= 3 and m.end() - m.start() <= 12
-    ]
+    found = []
+    for m in foreign_runs().finditer(text):
+        size, dotted = m.end() - m.start(), "·" in m.group() or "•" in m.group()
+        if size <= (DOTTED_LONGEST if dotted else FOREIGN_LONGEST):
+            found.append((m.start(), m.end(), 0))
+    return found
 
 
 def candidates(text: str) -> list[Candidate]:

@@ -17,11 +17,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from .person_dict import COMMON_GROUP, word_codes
+from .person_dict import word_codes
 from .person_features import features, isolated
 from .person_model import load_model, probability
 from .person_scorer import NOUNISH, TITLED, VERB, scorer
 from .person_words import (
+    common_words,
     foreign_places,
     inside_listed,
     longest_ending_at,
@@ -70,7 +71,7 @@ def _common_word(text: str, span: Span) -> bool:
     """A word jieba calls a name but that is a common word (贺词) is a name only with a title
     before it and a verb after (市长高峰出席); led by one, a longer span is that word and a
     place word (贺词|中说), not a name (张家辉)."""
-    if word_codes().get(text[span.start : span.start + 2], "-")[0] != COMMON_GROUP:
+    if text[span.start : span.start + 2] not in common_words():
         return False
     if span.end - span.start > 2:
         return text[span.end - 1] in _LOCALIZERS

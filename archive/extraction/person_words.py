@@ -32,6 +32,11 @@ def translit_chars() -> str:
 
 
 @cache
+def translit_dotted_chars() -> str:
+    return "".join(_read("person_translit_dotted.txt"))
+
+
+@cache
 def given_never() -> frozenset[str]:
     return frozenset("".join(_read("person_given_never.txt")))
 

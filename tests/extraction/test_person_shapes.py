@@ -57,10 +57,17 @@ def test_a_common_word_is_a_name_between_a_title_and_a_verb():
         ("美国国务卿安东尼·布林肯访华。", "安东尼·布林肯"),
         ("约翰·史密斯表示，合作很重要。", "约翰·史密斯"),
         ("买买提·艾力说，今年的收成不错。", "买买提·艾力"),
+        ("导演亚历山大·佩恩执导的新片上映。", "亚历山大·佩恩"),
+        ("阿不都·热合曼说，", "阿不都·热合曼"),
     ],
 )
 def test_names_joined_by_a_middle_dot_are_one_name(text, name):
     assert names(text) == {name}
+
+
+@pytest.mark.parametrize("text", ["湖南·衡阳第二届美食节开幕", "万达·御府开盘"])
+def test_places_and_brands_joined_by_a_middle_dot_are_not_persons(text):
+    assert names(text) == set()
 
 
 @pytest.mark.parametrize(
