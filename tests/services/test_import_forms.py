@@ -77,3 +77,16 @@ def test_genre_section_and_dateline_are_kept_and_exported(db, tmp_path):
     out = io.StringIO()
     call_command("export_archive", stdout=out)
     assert '"genre": "brief"' in out.getvalue() and '"agency": "新华社"' in out.getvalue()
+
+
+def test_merging_a_staff_member_keeps_their_page_credits(db, tmp_path):
+    from archive.services.people import merge_persons
+
+    _import(tmp_path, "furniture.txt")
+    editor = Person.objects.get(name="欧阳娟")
+    target = Person.objects.create(name="欧阳娟（编辑）")
+    merge_persons(target, [editor])
+    assert list(StaffCredit.objects.filter(person=target).values_list("role", flat=True)) == [
+        "责任编辑"
+    ]
+    assert not Person.objects.filter(name="欧阳娟").exists()
