@@ -1,7 +1,8 @@
 """Dates as the paper writes them: lead dates, relative words, and the year a page is from.
 
-The pages never print their own issue date, so the year has to come from evidence on the page
-("2020年第17次常务会议", "庆祝中国共产党成立100周年"), from the file name, or from the user.
+A page without a printed date line (page furniture, archive/reading) gets its year from
+evidence on the page ("2020年第17次常务会议", "庆祝中国共产党成立100周年"), from the file name, or
+from the user.
 Evidence is returned with the guess so a record can show why it carries that year.
 """
 
