@@ -27,6 +27,7 @@ from .person_words import (
     inside_listed,
     longest_ending_at,
     longest_starting_at,
+    surnames_also_words,
     titles,
     titles_after,
 )
@@ -130,8 +131,12 @@ def _cuts_word(text: str, at: int) -> bool:
 
 
 def _title_ok(text: str, span: Span) -> bool:
-    """The edge away from the title must not cut a common word (主|席同 总统)."""
+    """The edge away from the title must not cut a common word (主|席同 总统), and the span
+    must not start with a surname that is mostly a preposition (主席和|拜登总统) unless a verb
+    follows (书记向东主持)."""
     name = text[span.start : span.end]
+    if text[span.start] in surnames_also_words() and not span.ctx & VERB:
+        return False
     if inside_word(text, span.start, span.end):
         return False
     if longest_ending_at(text, span.start, titles()):

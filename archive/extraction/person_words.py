@@ -27,6 +27,11 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def surnames_also_words() -> frozenset[str]:
+    return frozenset("".join(_read("person_surnames_also_words.txt")))
+
+
+@cache
 def translit_chars() -> str:
     return "".join(_read("person_translit.txt"))
 

@@ -95,3 +95,20 @@ def test_korean_name_after_a_title():
 )
 def test_names_in_a_list_with_no_title(text, listed):
     assert names(text) == listed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "习近平主席和拜登总统在巴厘岛会晤。",
+        "主席时隔6年再次到访。",
+        "应普京总统邀请，代表团将出访。",
+        "主席向拉美和加勒比国家共同体论坛致贺信。",
+    ],
+)
+def test_a_preposition_next_to_a_title_does_not_start_a_name(text):
+    assert not any(n[0] in "和时应向" for n in names(text))
+
+
+def test_a_surname_that_is_also_a_preposition_starts_a_name_before_a_verb():
+    assert names("县委书记向东主持会议。") == {"向东"}
