@@ -60,6 +60,7 @@ class Assembler:
         self.label: tuple[str, str] | None = None  # a column label waiting for its article
         self.brief_section = ""  # inside a 简讯 group: every paragraph is an article
         self.awaiting_headline: ArticleDraft | None = None  # opened by an editor's note
+        self.loose_byline: tuple[list[BylineName], bool] | None = None  # see settle()
 
     # -- articles and text ---------------------------------------------------------------
 
@@ -162,14 +163,39 @@ class Assembler:
             self.on_photo_byline(names, pending)
             return
         self.brief_section = ""
-        current = self.current
-        if pending or current is None or current.paragraphs:
-            current = self.new_article(self._headline(pending))
-        current.add_bylines(names)
-        if block.text.strip().lstrip("■□▲◆●").split(" ")[0] in COMMENTATORS or any(
+        commentary = block.text.strip().lstrip("■□▲◆●").split(" ")[0] in COMMENTATORS or any(
             b.role in COMMENTATORS for b in names
-        ):
-            current.genre = COMMENTARY
+        )
+        current = self.current
+        if not pending and current is not None and current.paragraphs:
+            # Under a story with no headline of its own below: its signature, or the next
+            # story's byline. What follows decides (settle).
+            earlier, was_commentary = self.loose_byline or ([], False)
+            self.loose_byline = (earlier + names, was_commentary or commentary)
+            return
+        if pending or current is None:
+            current = self.new_article(self._headline(pending))
+        self._byline_on(current, names, commentary)
+
+    def _byline_on(self, article: ArticleDraft, names: list[BylineName], commentary: bool) -> None:
+        article.add_bylines(names)
+        if commentary:
+            article.genre = COMMENTARY
+
+    def settle(self, pending: list[Block], following: Block | None) -> None:
+        """A byline set between two stories starts the next one when text follows it directly,
+        and signs the one above when a headline (or nothing) follows."""
+        if self.loose_byline is None or self.current is None:
+            return
+        if following is not None and following.kind == "byline" and not pending:
+            return  # the byline goes on over two blocks
+        names, commentary = self.loose_byline
+        self.loose_byline = None
+        if pending or following is None or following.kind not in ("lead", "body"):
+            self.current.add_bylines(names)
+            self.open_paragraph, self.signed = False, True
+            return
+        self._byline_on(self.new_article(None), names, commentary)
 
     def on_photo_byline(self, names: list[BylineName], pending: list[Block]) -> None:
         if pending:  # a photo with its own headline; the caption follows
@@ -300,6 +326,7 @@ class Assembler:
         return split_headline([b.lines for b in pending])
 
     def finish(self, trailing: list[Block]) -> None:
+        self.settle(trailing, None)
         for b in trailing:
             # Headline-like blocks at the very end with no text: keep them, flagged.
             if is_banner(b.lines):

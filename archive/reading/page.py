@@ -91,6 +91,7 @@ def parse_page(text: str) -> Page:
             "signature": assembler.on_signature,
             "body": assembler.on_body,
         }[block.kind]
+        assembler.settle(pending, block)
         handler(block, pending)
         pending = []
     assembler.finish(pending)

@@ -130,3 +130,18 @@ def test_whole_phrases_read_as_titles(text):
 )
 def test_fragments_captions_and_subheads_do_not(text):
     assert not looks_like_title(text)
+
+
+def test_a_byline_between_stories_signs_the_one_above_when_a_headline_follows():
+    from archive.reading import parse_page
+
+    page = parse_page(
+        "粮食生产再获丰收\n\n本报讯 今年全市粮食总产量再创新高。\n\n本报记者 张小雨\n\n"
+        "城区新增三座公园\n\n市园林局日前宣布，城区新增三座口袋公园。\n\n"
+        "■本报记者 何平\n\n本报讯 9月1日，全市中小学开学。"
+    )
+    assert [(a.title, [b.name for b in a.bylines]) for a in page.articles] == [
+        ("粮食生产再获丰收", ["张小雨"]),
+        ("城区新增三座公园", []),
+        ("全市中小学开学", ["何平"]),
+    ]
