@@ -52,7 +52,6 @@ class Assembler:
     def __init__(self) -> None:
         self.articles: list[ArticleDraft] = []
         self.current: ArticleDraft | None = None  # the text article body blocks attach to
-        self.orphans: list[str] = []
         self.banners: list[str] = []
         self.warnings: list[str] = []
         self.open_paragraph = False  # last paragraph of current was cut by the OCR
@@ -89,13 +88,18 @@ class Assembler:
         article.kicker, article.title, article.deck = headline.kicker, headline.title, headline.deck
         self.banners.extend(headline.banners)
 
+    def _headless(self) -> ArticleDraft:
+        """Text above the page's first headline (a caption, a story continued from another
+        page) is an article of its own, flagged: glued to the story below it, that story
+        would carry a neighbour's text."""
+        article = self.new_article(None)
+        article.warnings.append("版面开头的文字没有标题，单独成篇，待核实")
+        self.warnings.append("版面开头有没有标题的文字，已单独成篇")
+        return article
+
     def add_text(self, text: str, *, new_paragraph: bool = False) -> None:
         text, to_page, from_page = continued(text)
-        if self.current is None:
-            if text:
-                self.orphans.append(text)
-            return
-        article = self.current
+        article = self.current or self._headless()
         article.continued_to = to_page or article.continued_to
         article.continued_from = from_page or article.continued_from
         if not text:
@@ -129,10 +133,7 @@ class Assembler:
         """ "（记者 X）" on a line of its own closes the article above."""
         self._flush_pending_as_captions(pending)
         names = end_byline(block.text)[1]
-        current = self.current
-        if current is None:
-            self.orphans.append(block.text)
-            return
+        current = self.current or self._headless()
         credit = all(b.kind == "photographer" for b in names)
         if credit and not self._is_photo_shaped(current):
             # "X 摄" under the last paragraph of a story: that paragraph is a photo's caption.
@@ -211,8 +212,6 @@ class Assembler:
             caption = ""
             if text_article and text_article.paragraphs:
                 caption = text_article.paragraphs.pop()
-            elif self.orphans:
-                caption = self.orphans.pop()
             article = self.new_article(None, genre=PHOTO)
             if caption:
                 article.paragraphs.append(caption)
@@ -334,14 +333,7 @@ class Assembler:
             elif self.current is not None:
                 self.current.captions.append(b.text)
             else:
-                self.orphans.append(b.text)
-        if self.orphans:
-            if not self.articles:
-                self.new_article(None)
-            target = self.articles[0]
-            target.paragraphs.extend(self.orphans)
-            target.warnings.append("版面开头有不属于任何标题的文字，已附在本文末尾")
-            self.warnings.append(f"{len(self.orphans)} 段开头文字没有标题，已附在第一篇文章后")
+                self._headless().paragraphs.append(b.text)
         for article in self.articles:
             if not article.title:
                 article.title = derive_title(article)

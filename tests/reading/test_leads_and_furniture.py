@@ -145,3 +145,16 @@ def test_a_byline_between_stories_signs_the_one_above_when_a_headline_follows():
         ("城区新增三座公园", []),
         ("全市中小学开学", ["何平"]),
     ]
+
+
+def test_text_above_the_first_headline_is_its_own_flagged_article():
+    from archive.reading import parse_page
+
+    page = parse_page(
+        "游客在新开放的湿地公园观鸟。\n\n城区新增三座公园\n\n本报讯 市园林局日前宣布，城区新增三座口袋公园。"
+    )
+    first, second = page.articles
+    assert first.paragraphs == ["游客在新开放的湿地公园观鸟。"] and first.title_is_derived
+    assert first.warnings and page.warnings
+    assert second.title == "城区新增三座公园"
+    assert "观鸟" not in second.body
