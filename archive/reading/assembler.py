@@ -301,7 +301,7 @@ class Assembler:
             and looks_like_title(headline_like[0].text)
             and not continues_sentence(following)
         ):
-            self.new_article(self._headline(pending), genre=BRIEF if self.brief_section else "")
+            self.new_article(self._headline(pending))  # a brief's own title inside a 简讯 group
             return
         self._flush_pending_as_captions(pending)
 
