@@ -100,6 +100,9 @@ def split_headline(blocks: list[list[str]]) -> Headline:
     with —— or naming who presided (X主持) is deck.
     """
     entries, banners = _entries(blocks)
+    if len(entries) == 1 and len(blocks[-1]) == 1 and is_banner(blocks[-1]):
+        # A factual line over one line of parallel phrases: the phrases are the title.
+        return Headline(kicker=entries[0], title=banners.pop(), banners=tuple(banners))
     headline = Headline(banners=tuple(banners))
     if not entries:
         return headline

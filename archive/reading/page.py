@@ -58,6 +58,8 @@ def _classify(lines: list[str]) -> str:
         return "lead"
     if len(lines) == 1 and column_label(first):
         return "label"
+    if CONTINUED_RE.search(joined):
+        return "body"  # "…（下转第2版）": the end of a story's text on this page
     if cjk_len(joined) <= SHORT_MAX and not is_terminated(end_byline(joined)[0]):
         return "short"
     if joined.endswith(TITLE_MARKS) and cjk_len(joined) <= EXCLAIMED_MAX and "。" not in joined:

@@ -158,3 +158,20 @@ def test_text_above_the_first_headline_is_its_own_flagged_article():
     assert first.warnings and page.warnings
     assert second.title == "城区新增三座公园"
     assert "观鸟" not in second.body
+
+
+def test_a_story_cut_off_by_a_continuation_mark_does_not_swallow_the_next_headline():
+    from archive.reading import parse_page
+
+    page = parse_page(
+        "乡村振兴一线\n\n筑牢基层堡垒 建设和美乡村\n\n该村坚持党建引领，一（下转第6版）\n\n"
+        "全市新增三座公园\n\n本报讯 市园林局日前宣布，城区新增三座口袋公园。"
+    )
+    first, second = page.articles
+    assert (first.kicker, first.title, first.continued_to) == (
+        "乡村振兴一线",
+        "筑牢基层堡垒 建设和美乡村",
+        6,
+    )
+    assert first.body == "该村坚持党建引领，一"
+    assert second.title == "全市新增三座公园"
