@@ -338,4 +338,3 @@ class Assembler:
             if not article.title:
                 article.title = derive_title(article)
                 article.title_is_derived = True
-                article.warnings.append("标题由系统根据导语生成")

@@ -21,7 +21,7 @@ class ArticleDraft:
     paragraphs: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     is_photo: bool = False
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # why a person should check it
     agency: str = ""  # the dateline's source: 本报, 新华社, 中新社 …
     place: str = ""  # the dateline's place: 北京, 长沙 …
     genre: str = ""  # '' for news; commentary | brief | photo

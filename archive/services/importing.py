@@ -107,7 +107,7 @@ def import_page(
                     lead=draft.lead,
                     lead_date=article_lead_date(draft),
                     year=dates.year,
-                    review_reasons=list(dates.reasons),
+                    review_reasons=dates.reasons + draft.warnings,
                     genre=draft.genre,
                     section=draft.section,
                     agency=draft.agency,

@@ -90,3 +90,16 @@ def test_merging_a_staff_member_keeps_their_page_credits(db, tmp_path):
         "责任编辑"
     ]
     assert not Person.objects.filter(name="欧阳娟").exists()
+
+
+def test_text_with_no_headline_is_imported_apart_and_flagged_for_review(db, tmp_path):
+    page = tmp_path / "pages" / "page.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "游客在新开放的湿地公园观鸟。\n\n城区新增三座公园\n\n本报讯 市园林局日前宣布，城区新增三座口袋公园。",
+        encoding="utf-8",
+    )
+    call_command("import_archive", str(page.parent), stdout=io.StringIO(), verbosity=0)
+    loose = Article.objects.get(body="游客在新开放的湿地公园观鸟。")
+    assert loose.needs_review and any("单独成篇" in r for r in loose.review_reasons)
+    assert "观鸟" not in Article.objects.get(title="城区新增三座公园").body
