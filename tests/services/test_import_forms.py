@@ -103,3 +103,9 @@ def test_text_with_no_headline_is_imported_apart_and_flagged_for_review(db, tmp_
     loose = Article.objects.get(body="游客在新开放的湿地公园观鸟。")
     assert loose.needs_review and any("单独成篇" in r for r in loose.review_reasons)
     assert "观鸟" not in Article.objects.get(title="城区新增三座公园").body
+
+
+def test_the_issue_page_names_each_page_section(db, tmp_path, client):
+    _import(tmp_path, "furniture.txt")
+    html = client.get("/2023/03/09/").content.decode()
+    assert "第3版 · 要闻" in html
