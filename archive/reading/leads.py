@@ -30,7 +30,7 @@ _AGENCY = "|".join(AGENCIES)
 _DATE = r"(?:\d{1,2}月\d{1,2}日)"
 _PLACE = rf"[{CJK}]{{2,8}}?"
 DATELINE_RE = re.compile(
-    rf"^(?P<whole>(?P<by>据)?"
+    rf"^(?P<whole>据?"
     rf"(?:(?P<paper>本报)(?:讯|消息|专电|(?P<pplace>{_PLACE})?{_DATE}?专?电)"
     rf"|(?P<agency>{_AGENCY})(?:记者)?(?P<aplace>{_PLACE})?{_DATE}?(?:电|专电)))"
 )
