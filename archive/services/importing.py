@@ -9,10 +9,10 @@ from pathlib import Path
 
 from django.db import transaction
 
-from archive.extraction.page_dates import article_lead_date, resolve_page_dates
+from archive.extraction.page_dates import PageDates, article_lead_date, resolve_page_dates
 from archive.extraction.types import NameLexicon
 from archive.models import SourcePage
-from archive.reading import PageDecodeError, decode_page, parse_page
+from archive.reading import ArticleDraft, PageDecodeError, decode_page, parse_page
 from archive.services.page_links import link_continued_parts, write_staff
 from archive.services.records import ArticleInput, WriteCounts, write_article
 
@@ -89,35 +89,8 @@ def import_page(
         write_staff(source_page, masthead.staff, lexicon)
         written = []
         for draft in page.articles:
-            article = write_article(
-                ArticleInput(
-                    title=draft.title,
-                    paragraphs=draft.paragraphs,
-                    published=dates.issue_date,
-                    date_status=dates.status,
-                    kicker=draft.kicker,
-                    deck=draft.deck,
-                    title_is_derived=draft.title_is_derived,
-                    captions=draft.captions,
-                    page=page_number,
-                    position=draft.position,
-                    source=file_name,
-                    source_page=source_page,
-                    bylines=draft.bylines,
-                    lead=draft.lead,
-                    lead_date=article_lead_date(draft),
-                    year=dates.year,
-                    review_reasons=dates.reasons + draft.warnings,
-                    genre=draft.genre,
-                    section=draft.section,
-                    agency=draft.agency,
-                    place=draft.place,
-                    continued_on=draft.continued_to,
-                    continued_from_page=draft.continued_from,
-                ),
-                lexicon,
-                counts,
-            )
+            item = _article_input(draft, dates, source_page)
+            article = write_article(item, lexicon, counts)
             if article is not None:
                 written.append(article)
         link_continued_parts(written)
@@ -125,6 +98,35 @@ def import_page(
     result.persons, result.events = counts.persons, counts.events
     result.warnings += page.warnings + dates.reasons + counts.warnings
     return result
+
+
+def _article_input(draft: ArticleDraft, dates: PageDates, source_page: SourcePage) -> ArticleInput:
+    """One drafted article of a page, dated and placed as the page is."""
+    return ArticleInput(
+        title=draft.title,
+        paragraphs=draft.paragraphs,
+        published=dates.issue_date,
+        date_status=dates.status,
+        kicker=draft.kicker,
+        deck=draft.deck,
+        title_is_derived=draft.title_is_derived,
+        captions=draft.captions,
+        page=source_page.page_number,
+        position=draft.position,
+        source=source_page.file_name,
+        source_page=source_page,
+        bylines=draft.bylines,
+        lead=draft.lead,
+        lead_date=article_lead_date(draft),
+        year=dates.year,
+        review_reasons=dates.reasons + draft.warnings,
+        genre=draft.genre,
+        section=draft.section,
+        agency=draft.agency,
+        place=draft.place,
+        continued_on=draft.continued_to,
+        continued_from_page=draft.continued_from,
+    )
 
 
 def import_page_file(path: Path, lexicon: NameLexicon, options: PageOptions) -> FileResult:
