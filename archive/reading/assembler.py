@@ -284,7 +284,8 @@ class Assembler:
         captions = [b for b in headline_like if is_caption(b.text)]
         if self.current is not None and self.open_paragraph and not self._is_strong(pending):
             # Short blocks inside a broken paragraph are captions of photos set in the column.
-            self.current.captions.extend(b.text for b in pending)
+            for b in pending:
+                self._caption(self.current, b.text)
             return
         if not headline_like and not self.open_paragraph:
             # A paired slogan ("神州巨变 小康梦圆") right above text is that text's title.
@@ -314,10 +315,17 @@ class Assembler:
                 is_caption(text)
                 or not (re.search(r"[，,、；;]", text) or cjk_len(text) > CAPTION_MAX)
             ):
-                self.current.captions.append(text)
+                self._caption(self.current, text)
             else:
                 # A piece of a paragraph cut at the column's end: it continues below.
                 self.add_text(text, new_paragraph=True)
+
+    @staticmethod
+    def _caption(article: ArticleDraft, text: str) -> None:
+        """A photo's caption inside a story; its credit ("（X 摄）") names a photographer."""
+        caption, names = end_byline(text)
+        article.add_bylines([b for b in names if b.kind == "photographer"])
+        article.captions.append(caption or text)
 
     def _headline(self, pending: list[Block]) -> Headline | None:
         if not pending:
@@ -331,7 +339,7 @@ class Assembler:
             if is_banner(b.lines):
                 self.banners.append(b.text)
             elif self.current is not None:
-                self.current.captions.append(b.text)
+                self._caption(self.current, b.text)
             else:
                 self._headless().paragraphs.append(b.text)
         for article in self.articles:

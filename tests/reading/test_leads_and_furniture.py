@@ -175,3 +175,18 @@ def test_a_story_cut_off_by_a_continuation_mark_does_not_swallow_the_next_headli
     )
     assert first.body == "该村坚持党建引领，一"
     assert second.title == "全市新增三座公园"
+
+
+def test_a_caption_set_inside_a_broken_paragraph_credits_its_photographer():
+    from archive.reading import parse_page
+
+    page = parse_page(
+        "沂蒙山上生态美\n\n本报讯 沂水县位于山东省中南部，近年来\n\n"
+        "村民在新修的步道上散步（尉迟军 摄）\n\n做强农业全产业链，推进乡村全面振兴。"
+    )
+    (article,) = page.articles
+    assert (
+        article.body == "本报讯 沂水县位于山东省中南部，近年来做强农业全产业链，推进乡村全面振兴。"
+    )
+    assert article.captions == ["村民在新修的步道上散步"]
+    assert [(b.name, b.kind) for b in article.bylines] == [("尉迟军", "photographer")]
