@@ -32,7 +32,9 @@ _PLACE = rf"[{CJK}]{{2,8}}?"
 DATELINE_RE = re.compile(
     rf"^(?P<whole>据?"
     rf"(?:(?P<paper>本报)(?:讯|消息|专电|(?P<pplace>{_PLACE})?{_DATE}?专?电)"
-    rf"|(?P<agency>{_AGENCY})(?:记者)?(?P<aplace>{_PLACE})?{_DATE}?(?:电|专电)))"
+    rf"|(?P<agency>{_AGENCY})(?:记者)?(?P<aplace>{_PLACE})?{_DATE}?(?:电|专电)"
+    # Any other paper, site or station names itself: "工人日报北京4月16日电" (date required).
+    rf"|(?P<other>[{CJK}]{{2,6}}?(?:日报|晚报|报|网|社|电视台))(?P<oplace>{_PLACE})?{_DATE}专?电))"
 )
 REPORTER_PAREN_RE = re.compile(r"\s*[（(](?P<names>[^（）()]{2,40})[）)]")
 REPORTER_SAID_RE = re.compile(
@@ -77,7 +79,7 @@ class Dateline:
 
 
 def _agency(match: re.Match[str]) -> str:
-    return match.group("paper") or match.group("agency") or ""
+    return match.group("paper") or match.group("agency") or match.group("other") or ""
 
 
 def _names(text: str, *, bare_ok: bool) -> list[BylineName]:
@@ -102,7 +104,7 @@ def read_dateline(paragraph: str) -> Dateline | None:
     match = DATELINE_RE.match(paragraph)
     if not match:
         return _reporters_lead(paragraph)
-    place = match.group("pplace") or match.group("aplace") or ""
+    place = match.group("pplace") or match.group("aplace") or match.group("oplace") or ""
     end = match.end("whole")
     bylines: list[BylineName] = []
     for pattern in (REPORTER_PAREN_RE, REPORTER_SAID_RE):

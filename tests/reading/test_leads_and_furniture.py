@@ -25,6 +25,8 @@ from archive.reading.leads import continued, end_byline, read_dateline
         ("本报讯（记者刘莎莎 通讯员伍思远）3月2日，", "本报", "", ["刘莎莎", "伍思远"]),
         ("本报讯 本报记者欧阳晓峰 通讯员曾子衿报道 3月2日，", "本报", "", ["欧阳晓峰", "曾子衿"]),
         ("本报专电 3月2日，", "本报", "", []),
+        ("工人日报北京3月2日电（记者 李娜）", "工人日报", "北京", ["李娜"]),
+        ("人民网长沙3月2日电 近日，", "人民网", "长沙", []),
     ],
 )
 def test_datelines_give_source_place_and_reporters(lead, agency, place, names):
@@ -35,7 +37,14 @@ def test_datelines_give_source_place_and_reporters(lead, agency, place, names):
 
 
 @pytest.mark.parametrize(
-    "text", ["记者从市教育局获悉，", "新华社的报道说，", "据了解，本报记者", "本报今年推出"]
+    "text",
+    [
+        "记者从市教育局获悉，",
+        "新华社的报道说，",
+        "据了解，本报记者",
+        "本报今年推出",
+        "人民网报道称，",
+    ],
 )
 def test_sentences_mentioning_an_agency_are_not_datelines(text):
     assert read_dateline(text) is None
