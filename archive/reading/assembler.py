@@ -247,8 +247,12 @@ class Assembler:
         if pending:
             self._resolve_pending_before_body(pending, text)
         elif self.brief_section and not self.open_paragraph and not continues_sentence(text):
-            self._new_brief(block)
-            return
+            if BRIEF_MARK_RE.match(text) or not self._titled_brief():
+                self._new_brief(block)
+                return
+            # A second paragraph under a titled item: a story, and the 简讯 group has ended.
+            self.brief_section = ""
+            self.current.genre, self.current.section = "", ""
         elif self._standalone_photo(text):
             self.new_article(None, genre=PHOTO).is_photo = True
         self.add_body_lines(block.lines)
@@ -261,6 +265,10 @@ class Assembler:
             return False  # "（X 摄）" signs the story it ends; a caption's credit stands bare
         _, names = end_byline(text)
         return bool(names) and all(n.kind == "photographer" for n in names)
+
+    def _titled_brief(self) -> bool:
+        article = self.current
+        return article is not None and article.genre == BRIEF and bool(article.title)
 
     def _new_brief(self, block: Block) -> None:
         text = BRIEF_MARK_RE.sub("", block.text)

@@ -199,3 +199,18 @@ def test_a_caption_set_inside_a_broken_paragraph_credits_its_photographer():
     )
     assert article.captions == ["村民在新修的步道上散步"]
     assert [(b.name, b.kind) for b in article.bylines] == [("尉迟军", "photographer")]
+
+
+def test_a_brief_group_ends_where_a_titled_item_runs_to_a_second_paragraph():
+    from archive.reading import parse_page
+
+    page = parse_page(
+        "简讯\n\n■市图书馆开展读书月活动。\n\n■市体育馆举办羽毛球公开赛。\n\n"
+        "全市新增三座公园\n\n本报讯 市园林局日前宣布，城区新增三座口袋公园。\n\n"
+        "公园均配有儿童游乐设施和健身步道。"
+    )
+    assert [(a.genre, len(a.paragraphs)) for a in page.articles] == [
+        ("brief", 1),
+        ("brief", 1),
+        ("", 2),
+    ]
