@@ -172,6 +172,8 @@ def looks_like_title(text: str) -> bool:
         return False
     if text.startswith(CUT_STARTS) or text.endswith(CUT_ENDINGS):
         return False
+    if re.search(r"[。；;]", text):
+        return False  # a sentence ended inside it: running text the column cut
     if any(text.count(a) != text.count(b) for a, b in PAIRS):
         return False  # a quotation the column cut in half
     # A title may pair two phrases with a comma; a fragment's clauses are cut anywhere.

@@ -214,3 +214,7 @@ def test_a_brief_group_ends_where_a_titled_item_runs_to_a_second_paragraph():
         ("brief", 1),
         ("", 2),
     ]
+
+
+def test_a_block_with_a_finished_sentence_inside_is_never_a_title():
+    assert not looks_like_title("多重威胁的叠加给卫生系统带来压力。因患者激")
