@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .person_spans import BARE, Span, inside_word, nounish
+from .person_dict import char_tags, word_codes
+from .person_spans import BARE, Span, inside_word, nounish, opens_clause
 from .person_words import longest_ending_at, longest_starting_at, titles, titles_after, verbs
 
 # Byline lines (■本报记者 X, 通讯员 X) are parsed elsewhere; names there are not running text.
@@ -105,6 +106,7 @@ def _fits_right(text: str, end: int) -> bool:
         or text[end] == "、"
         or text[end] == "等"
         or bool(longest_starting_at(text, end, verbs()))
+        or opens_clause(text, end)
     )
 
 
@@ -121,7 +123,14 @@ def _member_ok(text: str, span: Span) -> bool:
 def _fits_left(text: str, start: int) -> bool:
     if start == 0 or text[start - 1] in _LIST_END or text[start - 1] in "、：:（(“":
         return True
-    return bool(longest_ending_at(text, start, titles()))
+    return bool(longest_ending_at(text, start, titles())) or _after_verb(text, start)
+
+
+def _after_verb(text: str, start: int) -> bool:
+    """A verb, preposition or conjunction ends right before ``start`` (还有A、B, 由A、B)."""
+    if start >= 2 and word_codes().get(text[start - 2 : start], "-")[0] == "v":
+        return True
+    return char_tags().get(text[start - 1], "x") in ("v", "p", "c")
 
 
 def _right_member(text: str, span: Span, by_start: dict[int, list[Span]]) -> Span | None:

@@ -32,3 +32,16 @@ def word_codes() -> dict[str, str]:
             if 2 <= len(word) <= 4:
                 codes[word] = _code(int(freq), tag)
     return codes
+
+
+@cache
+def char_tags() -> dict[str, str]:
+    """Single character → jieba's part-of-speech tag for it used as a word (说 v, 及 c)."""
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    tags: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, tag = line.split()
+            if len(word) == 1:
+                tags[word] = tag
+    return tags

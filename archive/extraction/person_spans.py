@@ -8,7 +8,9 @@ Three ways a span is picked, strongest first:
 * title: a title is written right before (or after: 院士, 总书记, a doctrine) the span, a
   name can end there, and it is the best reading at that place. Then a low probability is
   enough, and even a string jieba knows as a noun or place is taken (党委书记 + a name that
-  is also a word); verbs and adverbs never are (市长应邀出席).
+  is also a word); verbs and adverbs never are (市长应邀出席). Where the word lists know
+  nothing after the span, a verb, conjunction or preposition jieba knows will do
+  (主任X谈, 部长X及夫人: ``_titled_open``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .person_dict import word_codes
+from .person_dict import char_tags, word_codes
 from .person_features import features, isolated
 from .person_model import load_model, probability
 from .person_scorer import NOUNISH, TITLED, VERB, scorer
@@ -36,6 +38,7 @@ CHAIN_BONUS = 2.0  # log-odds added to each member of a back-to-back run of name
 CHAIN_MIN = 5  # members needed before a run counts as a list
 BARE = 0.5  # probability a name needs with no title or verb next to it
 TITLE_FLOOR = 0.05  # probability enough right after a title
+OPEN_FLOOR = 0.01  # probability enough after a title when an open word follows (_titled_open)
 PLACE_CHECK = 0.0005  # below this a span is never taken, so it is not checked for places
 SURE = 0.9  # a span this likely is kept even when it is a piece of a longer word
 _LOCALIZERS = set("中上下里内外前后间旁边")  # 方位词: after a noun they mean in, on, under …
@@ -99,7 +102,52 @@ def select(text: str, spans: list[Span], threshold: float) -> list[Span]:
             continue
         taken.append(span)
         used.update(range(span.start, span.end))
+    taken += _titled_open(text, spans, used)
     return sorted(taken, key=lambda s: s.start)
+
+
+def _titled_open(text: str, spans: list[Span], used: set[int]) -> list[Span]:
+    """A title right before a surname-led span whose right edge the word lists do not know
+    (主任X谈, 部长X及夫人, 总理X应邀): the span is a name when a verb, conjunction or
+    preposition starts right after it. Of the 2- and 3-character readings, the one after
+    which such a word starts wins (the likelier when both do)."""
+    by_start: dict[int, list[Span]] = {}
+    for span in spans:
+        if span.sur and not span.clean and span.titled and span.p >= OPEN_FLOOR:
+            by_start.setdefault(span.start, []).append(span)
+    taken: list[Span] = []
+    for start, options in by_start.items():
+        if text[start] in surnames_also_words() or start in used:
+            continue
+        if not longest_ending_at(text, start, titles()):
+            continue
+        good = [s for s in options if opens_clause(text, s.end)]
+        if not good:
+            continue
+        span = max(good, key=lambda s: s.p)
+        if any(k in used for k in range(span.start, span.end)):
+            continue
+        if inside_word(text, span.start, span.end) or text[start + span.sur : span.end] in _POLITE:
+            continue
+        if word_codes().get(text[span.start : span.end], "r")[0] not in "rt":
+            continue  # a word jieba knows that is no name (局长高峰论坛)
+        span.how = "title"
+        taken.append(span)
+        used.update(range(span.start, span.end))
+    return taken
+
+
+_POLITE = {"先生", "小姐", "女士", "夫人", "老师", "师傅", "阿姨", "大爷", "大妈", "同志"}
+_OPENING_TAGS = {"v", "c", "p", "d"}
+
+
+def opens_clause(text: str, at: int) -> bool:
+    """A verb starts at ``at`` (a 2-character word jieba knows), or a single-character verb,
+    conjunction, preposition or adverb that starts no 2-character word."""
+    code = word_codes().get(text[at : at + 2])
+    if code:
+        return code[0] == "v"
+    return char_tags().get(text[at : at + 1], "x") in _OPENING_TAGS
 
 
 def nounish(name: str) -> bool:

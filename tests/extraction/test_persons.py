@@ -254,3 +254,34 @@ def test_bench_runs_on_a_small_file(tmp_path, capsys):
     run(["--items", str(items), "--limit", "5", "--rounds", "1"])
     out = capsys.readouterr().out
     assert "find_persons" in out and "jieba.posseg nr" in out
+
+
+# -- a title before, a verb the word lists do not know after ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("市委副书记梁成达谈乡村振兴。", "梁成达"),  # 谈 opens the clause
+        ("外交部长蓝丁远及夫人出席宴会。", "蓝丁远"),  # 及 (a conjunction)
+        ("国务院总理严季应邀致开幕词。", "严季"),  # 应邀, not 严季应
+    ],
+)
+def test_name_after_title_before_any_verb(text, name):
+    assert name in names(text)
+
+
+def test_surname_and_polite_word_after_title_is_no_name():
+    assert not names("主任王小姐应邀出席。")
+    assert not names("银行的负责人陈小姐却明确告诉记者。")
+
+
+# -- 、 lists opened by a verb or closed by any verb ------------------------------------------
+
+
+def test_list_after_a_verb_takes_its_first_member():
+    assert "房维远" in names("出席会议的还有房维远、钱其远、王兆明。")  # 还有 before the list
+
+
+def test_list_closed_by_a_verb_outside_the_verb_list_takes_its_last_member():
+    assert "甘族华" in names("首席设计师周文涛、甘族华诠释新品。")  # 诠释
