@@ -98,7 +98,8 @@ def test_minimal_line_imports_and_finds_persons(db, tmp_path):
     [
         ("{not json", "第 2 行"),
         (json.dumps({"title": "x", "body": "y", "published": "2021-13-45"}), "published"),
-        (json.dumps({"title": "", "body": "y"}), "title"),
+        (json.dumps({"title": "", "body": ""}), "title"),
+        (json.dumps({"title": 3, "body": "y"}), "title"),
         (json.dumps({"title": "x", "body": "y", "page": "one"}), "page"),
         ("[1, 2]", "JSON 对象"),
     ],
@@ -112,3 +113,42 @@ def test_malformed_line_fails_the_whole_file_naming_the_line(db, tmp_path, bad, 
         call_command("import_archive", str(path), stdout=io.StringIO(), stderr=err)
     assert "bad.jsonl" in err.getvalue() and message in err.getvalue()
     assert Article.objects.count() == 0  # nothing of that file is half-written
+
+
+def _write_lines(path, *objects) -> None:
+    lines = [o if isinstance(o, str) else json.dumps(o, ensure_ascii=False) for o in objects]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_real_world_lines_title_only_body_only_and_extra_fields(db, tmp_path):
+    path = tmp_path / "items.jsonl"
+    _write_lines(
+        path,
+        {"title": "【视频】全国春运今日启动", "published": "2024-01-26", "url": "x", "vid": 7},
+        {"body": "本报讯 1月25日，市图书馆举办迎春书法展，展出作品200余幅。", "date": "2024"},
+    )
+    out = io.StringIO()
+    call_command("import_archive", str(path), "-v", "2", stdout=out, stderr=io.StringIO())
+    video = Article.objects.get(title="【视频】全国春运今日启动")
+    assert video.body == "" and not video.title_is_derived
+    brief = Article.objects.exclude(pk=video.pk).get()
+    assert brief.title_is_derived and brief.title.startswith("市图书馆举办迎春书法展")
+    assert "未知字段已忽略：date、vid" in out.getvalue()
+
+
+def test_skip_invalid_imports_the_good_lines_and_sets_the_bad_ones_aside(db, tmp_path):
+    path = tmp_path / "items.jsonl"
+    good = {"title": "好的一行", "body": "本报讯 正文。", "published": "2021-01-02"}
+    _write_lines(path, good, "{not json", {"title": "x", "published": "2021-02-30"})
+    out = io.StringIO()
+    call_command("import_archive", str(path), "--skip-invalid", stdout=out, stderr=io.StringIO())
+    assert list(Article.objects.values_list("title", flat=True)) == ["好的一行"]
+    rejects = [
+        json.loads(line)
+        for line in (tmp_path / "items.jsonl.rejects.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    ]
+    assert [r["line"] for r in rejects] == [2, 3]
+    assert "JSON" in rejects[0]["reason"] and "published" in rejects[1]["reason"]
+    assert rejects[0]["text"] == "{not json"

@@ -47,6 +47,11 @@ class Command(BaseCommand):
         parser.add_argument("--year", type=int, help="year of the pages, when only that is known")
         parser.add_argument("--page", type=int, help="page number (版次) of the pages")
         parser.add_argument("--dry-run", action="store_true", help="read and report, write nothing")
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="JSON Lines: import the good lines; bad ones go to NAME.rejects.jsonl with reasons",
+        )
 
     def handle(self, *args, **options):
         paths = [Path(p) for p in options["paths"]] or [Path(settings.BASE_DIR) / "seeds"]
@@ -67,7 +72,7 @@ class Command(BaseCommand):
         try:
             with deferred(), outer:
                 for path, kind in tqdm(files, disable=not show_bar, unit="file"):
-                    results.append(self._import_one(path, kind, lexicon, page_options))
+                    results.append(self._import_one(path, kind, lexicon, page_options, options))
                     self._report_file(results[-1], options["verbosity"])
                 if options["dry_run"]:
                     raise DryRun
@@ -102,12 +107,17 @@ class Command(BaseCommand):
             kinds.append((path, kind))
         return kinds, missing
 
-    def _import_one(self, path: Path, kind: str, lexicon, page_options) -> FileResult:
+    def _import_one(self, path: Path, kind: str, lexicon, page_options, options) -> FileResult:
         # Each file in its own savepoint: a failure rolls back that file only.
         try:
             with transaction.atomic():
                 if kind == "jsonl":
-                    result = import_jsonl_file(path, lexicon)
+                    result = import_jsonl_file(
+                        path,
+                        lexicon,
+                        skip_invalid=options["skip_invalid"],
+                        dry_run=options["dry_run"],
+                    )
                 else:
                     result = import_page_file(path, lexicon, page_options)
             result.path = str(path)
