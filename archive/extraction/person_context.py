@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .person_dict import char_tags, word_codes
+from .person_features import _PUNCT, is_han
+from .person_scorer import TITLED
 from .person_spans import BARE, Span, inside_word, nounish, opens_clause
-from .person_words import longest_ending_at, longest_starting_at, titles, titles_after, verbs
+from .person_words import (
+    foreign_places,
+    inside_listed,
+    longest_ending_at,
+    longest_starting_at,
+    titles,
+    titles_after,
+    translit_chars,
+    translit_dotted_chars,
+    verbs,
+)
 
 # Byline lines (■本报记者 X, 通讯员 X) are parsed elsewhere; names there are not running text.
 _BYLINE = re.compile(r"^[ \t]*(?:■|□|◆|本报记者|记者|通讯员|摄影|摄)[^\n]*$", re.MULTILINE)
@@ -189,3 +202,47 @@ def repeats(text: str, names: set[str], taken: list[Span], hidden: list[bool]) -
                 used.update(range(start, end))
             start = text.find(name, end)
     return found
+
+
+_COUNTRY_CHARS = set("中美英法德日俄意韩朝印澳加")  # 美国防部长 is 美|国防部长, no name
+_JOINERS = set("·•.-—－")
+
+
+def short_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
+    """Two transliteration characters on their own (拜登, 盖茨) are too short to be scored as
+    a foreign name; they are one when a title stands right before or after them, jieba knows
+    them as no other word, and a name can end there (punctuation, a title, a verb)."""
+    used = {k for s in taken for k in range(s.start, s.end)}
+    places = foreign_places()
+    found: list[Span] = []
+    for match in _short_runs().finditer(text):
+        start, end = match.span()
+        if hidden[start] or used & {start, end - 1}:
+            continue
+        if text[start - 1 : start] in _COUNTRY_CHARS or text[end : end + 1] in _JOINERS:
+            continue
+        if word_codes().get(text[start:end], "r")[0] not in "rt":
+            continue
+        after = longest_starting_at(text, end, titles_after())
+        before = longest_ending_at(text, start, titles())
+        if not before and (not after or is_han(text[start - 1 : start] or "^")):
+            continue  # 陈|德基团队: led by a title, or standing alone before one
+        if not (after or _ends_clean(text, end)) or inside_listed(text, start, end, places):
+            continue
+        found.append(Span(start, end, 0.5, "title", True, 0, TITLED))
+    return found
+
+
+def _ends_clean(text: str, end: int) -> bool:
+    if end >= len(text) or text[end] in _PUNCT:
+        return True
+    if longest_starting_at(text, end, verbs()):
+        return True
+    return word_codes().get(text[end : end + 2], "-")[0] == "v"  # not 略 of 塞迪|略
+
+
+@cache
+def _short_runs() -> re.Pattern[str]:
+    chars = re.escape(translit_chars())
+    wide = re.escape(translit_chars() + translit_dotted_chars())
+    return re.compile(f"(?<![{wide}·•])[{chars}]{{2}}(?![{wide}])")

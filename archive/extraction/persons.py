@@ -10,7 +10,14 @@ be established elsewhere in the same text.
 
 from __future__ import annotations
 
-from .person_context import consistent, hidden_mask, list_members, repeats, verb_lists
+from .person_context import (
+    consistent,
+    hidden_mask,
+    list_members,
+    repeats,
+    short_foreign,
+    verb_lists,
+)
 from .person_credits import credits
 from .person_model import load_model
 from .person_roles import role_after, role_before
@@ -45,6 +52,7 @@ def find_persons_at(
     credited = credits(text, spans)
     spans = [s for s in spans if not _overlapping(s, credited)]  # 刘宇摄 loses to （刘宇摄）
     taken = credited + consistent(text, select(text, spans, threshold), spans, threshold)
+    taken += short_foreign(text, taken, hidden)
     taken += verb_lists(text, taken, spans)
     taken += list_members(text, taken, spans)
     if check:

@@ -285,3 +285,20 @@ def test_list_after_a_verb_takes_its_first_member():
 
 def test_list_closed_by_a_verb_outside_the_verb_list_takes_its_last_member():
     assert "甘族华" in names("首席设计师周文涛、甘族华诠释新品。")  # 诠释
+
+
+# -- two transliteration characters next to a title ------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["美国总统拜登表示，将继续推进谈判。", "拜登总统当天抵达。"])
+def test_two_character_foreign_name_next_to_a_title(text):
+    assert "拜登" in names(text)
+
+
+def test_two_transliteration_characters_that_run_on_are_no_name():
+    assert not names("该国总统埃米略宣布新政。")  # 略 continues the name: 埃米 is no name
+    assert not names("美国防部长将出席。")  # 美|国防部长
+
+
+def test_two_transliteration_characters_after_a_surname_are_no_foreign_name():
+    assert "德基" not in names("产业升级。吴德基团队落户本市。")  # 吴|德基团队
