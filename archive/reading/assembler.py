@@ -59,7 +59,7 @@ class Assembler:
         self.label: tuple[str, str] | None = None  # a column label waiting for its article
         self.brief_section = ""  # inside a 简讯 group: every paragraph is an article
         self.awaiting_headline: ArticleDraft | None = None  # opened by an editor's note
-        self.loose_byline: tuple[list[BylineName], bool] | None = None  # see settle()
+        self.loose_byline: tuple[list[BylineName], str] | None = None  # see settle()
 
     # -- articles and text ---------------------------------------------------------------
 
@@ -164,24 +164,26 @@ class Assembler:
             self.on_photo_byline(names, pending)
             return
         self.brief_section = ""
-        commentary = block.text.strip().lstrip("■□▲◆●").split(" ")[0] in COMMENTATORS or any(
-            b.role in COMMENTATORS for b in names
-        )
+        first_word = block.text.strip().lstrip("■□▲◆●").split(" ")[0]
+        roles = [first_word] + [b.role for b in names]
+        commentator = next((r for r in roles if r in COMMENTATORS), "")
         current = self.current
         if not pending and current is not None and current.paragraphs:
             # Under a story with no headline of its own below: its signature, or the next
             # story's byline. What follows decides (settle).
-            earlier, was_commentary = self.loose_byline or ([], False)
-            self.loose_byline = (earlier + names, was_commentary or commentary)
+            earlier, earlier_commentator = self.loose_byline or ([], "")
+            self.loose_byline = (earlier + names, earlier_commentator or commentator)
             return
         if pending or current is None:
             current = self.new_article(self._headline(pending))
-        self._byline_on(current, names, commentary)
+        self._byline_on(current, names, commentator)
 
-    def _byline_on(self, article: ArticleDraft, names: list[BylineName], commentary: bool) -> None:
+    def _byline_on(self, article: ArticleDraft, names: list[BylineName], commentator: str) -> None:
         article.add_bylines(names)
-        if commentary:
+        if commentator:
             article.genre = COMMENTARY
+            if not names:  # "本报评论员" signs for the paper: the reader sees it as the column
+                article.section = article.section or commentator
 
     def settle(self, pending: list[Block], following: Block | None) -> None:
         """A byline set between two stories starts the next one when text follows it directly,
@@ -190,13 +192,13 @@ class Assembler:
             return
         if following is not None and following.kind == "byline" and not pending:
             return  # the byline goes on over two blocks
-        names, commentary = self.loose_byline
+        names, commentator = self.loose_byline
         self.loose_byline = None
         if pending or following is None or following.kind not in ("lead", "body"):
             self.current.add_bylines(names)
             self.open_paragraph, self.signed = False, True
             return
-        self._byline_on(self.new_article(None), names, commentary)
+        self._byline_on(self.new_article(None), names, commentator)
 
     def on_photo_byline(self, names: list[BylineName], pending: list[Block]) -> None:
         if pending:  # a photo with its own headline; the caption follows
