@@ -238,7 +238,7 @@ def _ends_clean(text: str, end: int) -> bool:
         return True
     if longest_starting_at(text, end, verbs()):
         return True
-    return word_codes().get(text[end : end + 2], "-")[0] == "v"  # not 略 of 塞迪|略
+    return word_codes().get(text[end : end + 2], "-")[0] == "v"  # one character may go on
 
 
 @cache
