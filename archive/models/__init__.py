@@ -3,13 +3,14 @@
 from archive.models.articles import Article
 from archive.models.events import Event, EventParticipant
 from archive.models.indexing import PendingIndexUpdate
-from archive.models.pages import SourcePage, StaffCredit
+from archive.models.pages import ImportedFile, SourcePage, StaffCredit
 from archive.models.people import Mention, Person, PersonAlias
 
 __all__ = [
     "Article",
     "Event",
     "EventParticipant",
+    "ImportedFile",
     "Mention",
     "PendingIndexUpdate",
     "Person",

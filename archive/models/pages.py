@@ -64,3 +64,23 @@ class StaffCredit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} {self.person}"
+
+
+class ImportedFile(models.Model):
+    """A JSON Lines file being or having been imported: how far, so a rerun goes on from there.
+
+    lines_done is written in the same transaction as the articles of those lines.
+    """
+
+    checksum = models.CharField("SHA-256", max_length=64, unique=True)
+    file_name = models.CharField("文件名", max_length=255)
+    lines_done = models.PositiveIntegerField("已导入行数", default=0)
+    finished = models.BooleanField("已完成", default=False)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "导入文件"
+        verbose_name_plural = "导入文件"
+
+    def __str__(self) -> str:
+        return self.file_name

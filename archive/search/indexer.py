@@ -69,10 +69,14 @@ def apply(article_ids: Iterable[int], ix=None) -> int:
     docs, gone = documents(ids)
     writer = BulkWriter(ix)
     try:
+        # Old versions go first, looked up with one searcher (update_document opens one per
+        # document); then every current document is added.
+        with writer.searcher() as searcher:
+            for pk in ids:
+                for docnum in searcher.document_numbers(**{ID: f"{ARTICLE_CT}.{pk}"}):
+                    writer.delete_document(docnum)
         for doc in docs:
-            writer.update_document(**doc)
-        for pk in gone:
-            writer.delete_by_term(ID, f"{ARTICLE_CT}.{pk}")
+            writer.add_document(**doc)
     except BaseException:
         writer.cancel()
         raise

@@ -11,20 +11,22 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
 from django.db import transaction
 
 from archive import freshness
-from archive.models import Event, Mention, PendingIndexUpdate
-from archive.search import indexer
+from archive.models import Article, Event, Mention, PendingIndexUpdate
+from archive.search import indexer, parallel
 from archive.search.locking import writer_lock
 
 log = logging.getLogger(__name__)
 
 ARTICLE, PERSON, EVENT = "archive.article", "archive.person", "archive.event"
 BATCH = 500
+# A long queue (a big import) is applied in bigger batches: each batch is one index commit.
+BULK_BATCH = 10_000
 
 _deferred = 0
 _deferred_lock = threading.Lock()
@@ -89,11 +91,17 @@ def _article_ids(rows: list[tuple[int, str, str]]) -> set[int]:
     return articles
 
 
-def drain(block: bool = False, limit: int | None = None) -> int:
+def drain(
+    block: bool = False,
+    limit: int | None = None,
+    progress: Callable[[int], object] | None = None,
+    batch: int = BATCH,
+) -> int:
     """Apply queued updates; returns how many queue rows were applied.
 
     block=False returns 0 at once when another thread or process holds the writer lock
-    (it will apply our rows). limit caps the rows taken in this call.
+    (it will apply our rows). limit caps the rows taken in this call. progress is told how
+    many rows each batch applied. A bigger batch means fewer index commits (bulk imports).
     """
     applied = 0
     with writer_lock(indexer.index_path(), block=block) as got:
@@ -101,7 +109,7 @@ def drain(block: bool = False, limit: int | None = None) -> int:
             return 0
         ix = None
         while limit is None or applied < limit:
-            size = BATCH if limit is None else min(BATCH, limit - applied)
+            size = batch if limit is None else min(batch, limit - applied)
             rows = list(
                 PendingIndexUpdate.objects.order_by("id").values_list(
                     "id", "model_label", "object_id"
@@ -116,9 +124,41 @@ def drain(block: bool = False, limit: int | None = None) -> int:
             # Only the rows we applied: rows queued meanwhile stay for the next pass.
             PendingIndexUpdate.objects.filter(id__in=[r[0] for r in rows]).delete()
             applied += len(rows)
+            if progress is not None:
+                progress(len(rows))
     if applied:
         freshness.touch()  # other processes' cached page counts are now stale
     return applied
+
+
+def rebuild(
+    progress: Callable[[int], object] | None = None,
+    workers: int | None = None,
+    batch_size: int = BATCH,
+) -> tuple[int, int]:
+    """Index every published article anew and clear the queue rows this covers.
+
+    Returns (articles indexed, queue rows cleared). Rows queued before the articles are read
+    are covered by this build; later ones (and those of transactions not yet committed) stay.
+    """
+    with writer_lock(indexer.index_path(), block=True):
+        covered = list(PendingIndexUpdate.objects.values_list("id", flat=True))
+        written = indexer.rebuild(batch_size=batch_size, progress=progress, workers=workers)
+        cleared = 0
+        for start in range(0, len(covered), BATCH):
+            chunk = covered[start : start + BATCH]
+            cleared += PendingIndexUpdate.objects.filter(id__in=chunk).delete()[0]
+    return written, cleared
+
+
+def catch_up(progress: Callable[[int], object] | None = None) -> int:
+    """Apply the whole queue, waiting for the lock: when this returns, search finds every
+    change committed before. A queue as long as the archive's half (a first or very big
+    import) costs less as a rebuild on every core than as updates; returns rows applied."""
+    waiting = pending()
+    if waiting >= parallel.PARALLEL_MIN and 2 * waiting >= Article.objects.published().count():
+        return rebuild(progress=progress)[1]
+    return drain(block=True, progress=progress, batch=BULK_BATCH)
 
 
 def pending() -> int:

@@ -1,31 +1,37 @@
-"""Importing OCR page files: decode, read, extract, write — one transaction per page."""
+"""A whole import: worker processes read and draft, this process writes, a batch per transaction.
+
+Pages: each file is one SourcePage; pages are written a batch at a time, and a batch that fails
+is written again page by page, so one bad page fails alone. A page already imported (same
+checksum) is skipped. JSON Lines: every line is checked first (a bad line fails the whole file
+unless skip_invalid), then the file is written a chunk of lines per transaction together with
+its checkpoint (ImportedFile), so an interrupted import goes on where it stopped.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
-from archive.extraction.page_dates import PageDates, article_lead_date, resolve_page_dates
 from archive.extraction.types import NameLexicon
-from archive.models import SourcePage
-from archive.reading import ArticleDraft, PageDecodeError, decode_page, parse_page
-from archive.services.page_links import link_continued_parts, write_staff
-from archive.services.records import ArticleInput, WriteCounts, write_article
+from archive.models import ImportedFile, SourcePage
+from archive.services import jsonl
+from archive.services.drafting import (
+    ImportFailed,
+    PageOptions,
+    PagePlan,
+    plan_article,
+    plan_page,
+)
+from archive.services.storing import WriteCounts, store_articles, store_pages
+from archive.services.workers import Workers
 
-
-class ImportFailed(Exception):
-    """A file that cannot be imported; the message names the reason for the reader."""
-
-
-@dataclass(frozen=True)
-class PageOptions:
-    issue_date: dt.date | None = None  # the paper's date, when the user knows it
-    year: int | None = None  # the year, when only that is known
-    page_number: int | None = None
+PAGES_PER_TASK = 8
+READ_CHUNK = 1 << 20
 
 
 @dataclass
@@ -39,99 +45,248 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     error: str = ""
 
+    def add(self, counts: WriteCounts) -> None:
+        self.articles += counts.articles
+        self.duplicates += counts.duplicates
+        self.persons += counts.persons
+        self.events += counts.events
+        self.warnings += counts.warnings
+
+
+@dataclass(frozen=True)
+class ImportSettings:
+    page_options: PageOptions = PageOptions()
+    skip_invalid: bool = False
+    dry_run: bool = False  # reject files are not written; the caller rolls the rows back
+    batch_articles: int = 1000  # about this many articles (JSON Lines: lines) per transaction
+
+
+Report = Callable[[FileResult], None]
+Progress = Callable[[int, int], None]  # (bytes of input done, articles written)
+
 
 def checksum_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def import_page(
-    data: bytes, file_name: str, lexicon: NameLexicon, options: PageOptions = PageOptions()
-) -> FileResult:
-    """Import one page's bytes; raise ImportFailed with a clear reason, writing nothing."""
-    result = FileResult(path=file_name)
-    checksum = checksum_of(data)
-    if SourcePage.objects.filter(checksum=checksum).exists():
-        result.status = "skipped"
-        return result
-    try:
-        text, encoding = decode_page(data)
-    except PageDecodeError as exc:
-        raise ImportFailed(str(exc)) from exc
-    page = parse_page(text)
-    if not page.articles:
-        raise ImportFailed("没有找到任何文章 (no articles found)")
-    masthead = page.masthead
-    dates = resolve_page_dates(
-        text,
-        file_name,
-        page.articles,
-        issue_date=options.issue_date,
-        year=options.year,
-        printed_date=masthead.printed_date,
-    )
-    page_number = options.page_number or masthead.page_number
-    if SourcePage.objects.filter(file_name=file_name).exists():
-        result.warnings.append("同名文件以前导入过，内容不同：作为新版本导入")
-    counts = WriteCounts()
-    with transaction.atomic():
-        source_page = SourcePage.objects.create(
-            file_name=file_name,
-            checksum=checksum,
-            encoding=encoding,
-            text=text,
-            page_number=page_number,
-            issue_date=dates.issue_date,
-            date_status=dates.status,
-            year_evidence=dates.evidence,
-            section=masthead.section[:40],
-            warnings=page.warnings + dates.reasons,
+def file_checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(READ_CHUNK):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# Worker side: module-level functions, with the lexicon and options set once per process.
+_job: dict = {}
+
+
+def _start_job(lexicon: NameLexicon, page_options: PageOptions) -> None:
+    _job.update(lexicon=lexicon, page_options=page_options)
+
+
+def _plan_pages(entries: list[tuple[str, str, bytes]]) -> list[tuple[str, PagePlan | str]]:
+    """(checksum, the page's drafts or why it cannot be read) for each (checksum, name, data)."""
+    planned: list[tuple[str, PagePlan | str]] = []
+    for checksum, name, data in entries:
+        try:
+            plan = plan_page(data, name, checksum, _job["lexicon"], _job["page_options"])
+        except ImportFailed as exc:
+            plan = str(exc)
+        planned.append((checksum, plan))
+    return planned
+
+
+def _plan_lines(task: tuple[str, list[jsonl.Line]]):
+    name, lines = task
+    return [plan_article(item, _job["lexicon"]) for item in jsonl.items_of(lines, name)]
+
+
+class Importer:
+    """One run of import_archive over page files and JSON Lines files."""
+
+    def __init__(
+        self,
+        lexicon: NameLexicon,
+        settings: ImportSettings,
+        *,
+        workers: int = 1,
+        report: Report = lambda result: None,
+        progress: Progress = lambda done, articles: None,
+    ):
+        self.settings = settings
+        self.report = report
+        self.progress = progress
+        self.workers = Workers(workers, _start_job, (lexicon, settings.page_options))
+
+    def run(self, pages: list[Path], jsonl_files: list[Path]) -> list[FileResult]:
+        results: list[FileResult] = []
+        with self.workers:
+            results += self._pages(pages)
+            for path in jsonl_files:
+                results.append(self._jsonl(path))
+                self.report(results[-1])
+        return results
+
+    # Pages ------------------------------------------------------------------------------
+
+    def _pages(self, paths: list[Path]) -> list[FileResult]:
+        results: list[FileResult] = []
+        self.files: dict[str, tuple[str, int]] = {}  # checksum → (path, size) of pages in flight
+
+        def tasks() -> Iterator[list[tuple[str, str, bytes]]]:
+            for start in range(0, len(paths), PAGES_PER_TASK):
+                entries = []
+                for path in paths[start : start + PAGES_PER_TASK]:
+                    try:
+                        data = path.read_bytes()
+                    except OSError as exc:
+                        error = f"无法读取文件：{exc.strerror or exc}"
+                        self._done(results, FileResult(str(path), "failed", error=error))
+                        continue
+                    entries.append((checksum_of(data), path, data))
+                known = set(
+                    SourcePage.objects.filter(checksum__in=[e[0] for e in entries]).values_list(
+                        "checksum", flat=True
+                    )
+                )
+                todo = []
+                for checksum, path, data in entries:
+                    # Already in the archive, or met earlier in this run: imported once.
+                    if checksum in known or checksum in self.files:
+                        self._done(results, FileResult(str(path), "skipped"), len(data))
+                    else:
+                        self.files[checksum] = (str(path), len(data))
+                        todo.append((checksum, path.name, data))
+                yield todo
+
+        batch: list[PagePlan] = []
+        for planned in self.workers.map(_plan_pages, tasks()):
+            for checksum, plan in planned:
+                if isinstance(plan, str):
+                    self._finish(results, checksum, FileResult("", "failed", error=plan))
+                else:
+                    batch.append(plan)
+            if sum(len(p.articles) for p in batch) >= self.settings.batch_articles:
+                self._write_pages(batch, results)
+                batch = []
+        self._write_pages(batch, results)
+        return results
+
+    def _write_pages(self, batch: list[PagePlan], results: list[FileResult]) -> None:
+        if not batch:
+            return
+        try:
+            with transaction.atomic():
+                written = list(zip(batch, store_pages(batch), strict=True))
+        except DatabaseError:
+            written = []
+            for page in batch:  # find the page that fails; the others go in
+                try:
+                    with transaction.atomic():
+                        written.append((page, store_pages([page])[0]))
+                except DatabaseError as exc:
+                    failed = FileResult("", "failed", error=f"数据库错误：{exc}")
+                    self._finish(results, page.checksum, failed)
+        for page, counts in written:
+            result = FileResult("", warnings=list(page.warnings))
+            result.add(counts)
+            self._finish(results, page.checksum, result)
+
+    def _finish(self, results: list[FileResult], checksum: str, result: FileResult) -> None:
+        result.path, size = self.files.pop(checksum)
+        self._done(results, result, size)
+
+    def _done(self, results: list[FileResult], result: FileResult, size: int = 0) -> None:
+        results.append(result)
+        self.report(result)
+        self.progress(size, result.articles)
+
+    # JSON Lines -------------------------------------------------------------------------
+
+    def _jsonl(self, path: Path) -> FileResult:
+        result = FileResult(path=str(path))
+        try:
+            checksum = file_checksum(path)
+            checked = self._check(path)
+        except OSError as exc:
+            return FileResult(str(path), "failed", error=f"无法读取文件：{exc.strerror or exc}")
+        except ImportFailed as exc:
+            return FileResult(str(path), "failed", error=str(exc))
+        record = ImportedFile.objects.filter(checksum=checksum).first()
+        if record is not None and record.finished:
+            result.status = "skipped"
+            self.progress(path.stat().st_size, 0)
+            return result
+        if checked.unknown_fields:
+            result.warnings.append(f"未知字段已忽略：{'、'.join(sorted(checked.unknown_fields))}")
+        start = record.lines_done if record else 0
+        if start:
+            result.warnings.append(f"从第 {start + 1} 行继续（上次导入中断）")
+        sizes: deque[tuple[int, int]] = deque()  # (last line, bytes) of each chunk handed out
+
+        def tasks() -> Iterator[tuple[str, list[jsonl.Line]]]:
+            for lines, size in _line_chunks(path, start, self.settings.batch_articles):
+                sizes.append((lines[-1][0], size))
+                yield path.name, lines
+
+        for plans in self.workers.map(_plan_lines, tasks()):
+            last_line, size = sizes.popleft()
+            with transaction.atomic():
+                counts = store_articles(plans)
+                ImportedFile.objects.update_or_create(
+                    checksum=checksum,
+                    defaults={"file_name": path.name[:255], "lines_done": last_line},
+                )
+            result.add(counts)
+            self.progress(size, counts.articles)
+        ImportedFile.objects.update_or_create(
+            checksum=checksum, defaults={"file_name": path.name[:255], "finished": True}
         )
-        write_staff(source_page, masthead.staff, lexicon)
-        written = []
-        for draft in page.articles:
-            item = _article_input(draft, dates, source_page)
-            article = write_article(item, lexicon, counts)
-            if article is not None:
-                written.append(article)
-        link_continued_parts(written)
-    result.articles, result.duplicates = counts.articles, counts.duplicates
-    result.persons, result.events = counts.persons, counts.events
-    result.warnings += page.warnings + dates.reasons + counts.warnings
-    return result
+        if checked.rejects:
+            where = (
+                "（试运行，未写出）"
+                if self.settings.dry_run
+                else f"，见 {jsonl.write_rejects(path, checked.rejects)}"
+            )
+            result.warnings.append(f"{len(checked.rejects)} 行无效，已跳过{where}")
+        if result.articles == 0 and result.duplicates:
+            result.status = "skipped"
+        return result
+
+    def _check(self, path: Path) -> jsonl.CheckedLines:
+        total = jsonl.CheckedLines()
+        tasks = (lines for lines, _ in _line_chunks(path, 0, self.settings.batch_articles))
+        for checked in self.workers.map(jsonl.check_lines, tasks):
+            total.lines += checked.lines
+            total.rejects += checked.rejects
+            total.unknown_fields |= checked.unknown_fields
+        if total.lines == 0:
+            raise ImportFailed("文件为空 (empty file)")
+        if total.rejects and not self.settings.skip_invalid:
+            raise ImportFailed(jsonl.refusal(total.rejects))
+        return total
 
 
-def _article_input(draft: ArticleDraft, dates: PageDates, source_page: SourcePage) -> ArticleInput:
-    """One drafted article of a page, dated and placed as the page is."""
-    return ArticleInput(
-        title=draft.title,
-        paragraphs=draft.paragraphs,
-        published=dates.issue_date,
-        date_status=dates.status,
-        kicker=draft.kicker,
-        deck=draft.deck,
-        title_is_derived=draft.title_is_derived,
-        captions=draft.captions,
-        page=source_page.page_number,
-        position=draft.position,
-        source=source_page.file_name,
-        source_page=source_page,
-        bylines=draft.bylines,
-        lead=draft.lead,
-        lead_date=article_lead_date(draft),
-        year=dates.year,
-        review_reasons=dates.reasons + draft.warnings,
-        genre=draft.genre,
-        section=draft.section,
-        agency=draft.agency,
-        place=draft.place,
-        continued_on=draft.continued_to,
-        continued_from_page=draft.continued_from,
-    )
-
-
-def import_page_file(path: Path, lexicon: NameLexicon, options: PageOptions) -> FileResult:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed(f"无法读取文件：{exc.strerror or exc}") from exc
-    return import_page(data, path.name, lexicon, options)
+def _line_chunks(path: Path, after: int, per_chunk: int) -> Iterator[tuple[list[jsonl.Line], int]]:
+    """Non-empty lines after line ``after``, ``per_chunk`` at a time, with their size in
+    bytes. A line that is not UTF-8 comes with text None, for check_lines to reject."""
+    lines: list[jsonl.Line] = []
+    size = 0
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            size += len(raw)
+            if number <= after:
+                size = 0
+                continue
+            try:
+                text = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
+            except UnicodeDecodeError:
+                text = None
+            if text is None or text:
+                lines.append((number, text))
+            if len(lines) >= per_chunk:
+                yield lines, size
+                lines, size = [], 0
+    if lines:
+        yield lines, size

@@ -8,16 +8,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
-
 from archive.extraction.dates import find_lead_date
-from archive.extraction.types import BylineName, NameLexicon
+from archive.extraction.types import BylineName
 from archive.models.articles import Genre
 from archive.models.pages import DateStatus
 from archive.reading import ArticleDraft
 from archive.reading.derived import derive_title
-from archive.services.importing import FileResult, ImportFailed
-from archive.services.records import ArticleInput, WriteCounts, write_article
+from archive.services.records import ArticleInput
 
 MAX_ERRORS_SHOWN = 5
 # The export's fields (archive/services/exporting.py) and the short forms people write.
@@ -148,44 +145,58 @@ class Reject:
 
 
 @dataclass
-class JsonlFile:
-    items: list[ArticleInput] = field(default_factory=list)
+class CheckedLines:
+    lines: int = 0  # non-empty lines read
     rejects: list[Reject] = field(default_factory=list)
     unknown_fields: set[str] = field(default_factory=set)
 
 
-def read_jsonl(data: bytes, file_name: str, *, skip_invalid: bool = False) -> JsonlFile:
-    """Every line validated before anything is written; errors name the line. A bad line fails
-    the whole file, or with ``skip_invalid`` is set aside with its reason."""
+Line = tuple[int, str | None]  # (line number from 1, its text; None: not UTF-8)
+NOT_UTF8 = "不是 UTF-8 编码（JSON Lines 文件必须是 UTF-8）"
+
+
+def _parsed(number: int, text: str | None) -> tuple[ArticleInput, set[str]]:
+    if text is None:
+        raise ValueError(NOT_UTF8)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed(f"JSON Lines 文件必须是 UTF-8 编码（第 {exc.start} 字节出错）") from exc
-    if not text.strip():
-        raise ImportFailed("文件为空 (empty file)")
-    read = JsonlFile()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"JSON 格式错误（{exc.msg}，第 {exc.colno} 列）") from exc
+    return parse_line(obj, position=number), set(obj) - KNOWN_FIELDS
+
+
+def check_lines(lines: list[Line]) -> CheckedLines:
+    """Validate lines without keeping them: what is wrong, and which fields are unknown."""
+    checked = CheckedLines(lines=len(lines))
+    for number, text in lines:
         try:
-            obj = json.loads(line)
-            read.items.append(parse_line(obj, position=len(read.items) + 1))
-            read.unknown_fields |= set(obj) - KNOWN_FIELDS
-        except json.JSONDecodeError as exc:
-            reason = f"JSON 格式错误（{exc.msg}，第 {exc.colno} 列）"
-            read.rejects.append(Reject(number, reason, line))
+            checked.unknown_fields |= _parsed(number, text)[1]
         except ValueError as exc:
-            read.rejects.append(Reject(number, str(exc), line))
-    if read.rejects and not skip_invalid:
-        errors = [f"第 {r.line} 行：{r.reason}" for r in read.rejects]
-        shown = "；".join(errors[:MAX_ERRORS_SHOWN])
-        more = (
-            f"；另有 {len(errors) - MAX_ERRORS_SHOWN} 处错误"
-            if len(errors) > MAX_ERRORS_SHOWN
-            else ""
-        )
-        raise ImportFailed(f"{shown}{more}。整个文件未导入（--skip-invalid 只跳过这些行）。")
-    return read
+            checked.rejects.append(Reject(number, str(exc), text or ""))
+    return checked
+
+
+def items_of(lines: list[Line], file_name: str) -> list[ArticleInput]:
+    """The good lines as articles (bad ones were reported by check_lines and are left out)."""
+    items = []
+    for number, text in lines:
+        try:
+            item = _parsed(number, text)[0]
+        except ValueError:
+            continue
+        item.source = item.source or file_name
+        items.append(item)
+    return items
+
+
+def refusal(rejects: list[Reject]) -> str:
+    """Why a file with bad lines was not imported, naming the first few lines."""
+    errors = [f"第 {r.line} 行：{r.reason}" for r in rejects]
+    shown = "；".join(errors[:MAX_ERRORS_SHOWN])
+    more = (
+        f"；另有 {len(errors) - MAX_ERRORS_SHOWN} 处错误" if len(errors) > MAX_ERRORS_SHOWN else ""
+    )
+    return f"{shown}{more}。整个文件未导入（--skip-invalid 只跳过这些行）。"
 
 
 def write_rejects(path: Path, rejects: list[Reject]) -> Path:
@@ -198,36 +209,3 @@ def write_rejects(path: Path, rejects: list[Reject]) -> Path:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     part.replace(target)
     return target
-
-
-def import_jsonl(
-    data: bytes, file_name: str, lexicon: NameLexicon, *, skip_invalid: bool = False
-) -> tuple[FileResult, list[Reject]]:
-    read = read_jsonl(data, file_name, skip_invalid=skip_invalid)
-    counts = WriteCounts()
-    if read.unknown_fields:
-        counts.warnings.append(f"未知字段已忽略：{'、'.join(sorted(read.unknown_fields))}")
-    with transaction.atomic():
-        for item in read.items:
-            if not item.source:
-                item.source = file_name
-            write_article(item, lexicon, counts)
-    result = FileResult(path=file_name, articles=counts.articles, duplicates=counts.duplicates)
-    result.persons, result.events, result.warnings = counts.persons, counts.events, counts.warnings
-    if counts.articles == 0 and counts.duplicates:
-        result.status = "skipped"
-    return result, read.rejects
-
-
-def import_jsonl_file(
-    path: Path, lexicon: NameLexicon, *, skip_invalid: bool = False, dry_run: bool = False
-) -> FileResult:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed(f"无法读取文件：{exc.strerror or exc}") from exc
-    result, rejects = import_jsonl(data, path.name, lexicon, skip_invalid=skip_invalid)
-    if rejects:
-        where = "（试运行，未写出）" if dry_run else f"，见 {write_rejects(path, rejects)}"
-        result.warnings.append(f"{len(rejects)} 行无效，已跳过{where}")
-    return result

@@ -1,21 +1,8 @@
-"""What a page says beyond its articles: its staff, and articles continued across pages."""
+"""Articles continued across pages: the two parts of one article joined."""
 
 from __future__ import annotations
 
-from archive.extraction.types import NameLexicon
-from archive.models import Article, SourcePage, StaffCredit
-from archive.reading.furniture import StaffName
-from archive.services.people import get_or_create_person
-
-
-def write_staff(source_page: SourcePage, staff: list[StaffName], lexicon: NameLexicon) -> None:
-    """责任编辑 / 版式 / 校对 … named in the page's footer: persons with that role on the page."""
-    for credit in staff:
-        person = get_or_create_person(credit.name, lexicon)
-        if person is not None:
-            StaffCredit.objects.get_or_create(
-                source_page=source_page, person=person, role=credit.role[:20]
-            )
+from archive.models import Article
 
 
 def link_continued_parts(articles: list[Article]) -> int:

@@ -28,23 +28,6 @@ def load_lexicon() -> NameLexicon:
     return NameLexicon(confirmed=confirmed, rejected=rejected, aliases=aliases)
 
 
-def get_or_create_person(name: str, lexicon: NameLexicon) -> Person | None:
-    """The Person a name refers to, or None when an admin said it is not a person."""
-    name = lexicon.canonical(name)
-    if name in lexicon.rejected:
-        return None
-    person = Person.objects.filter(name=name).first()
-    if person is None:
-        alias = PersonAlias.objects.select_related("person").filter(name=name).first()
-        if alias:
-            return alias.person
-        full, initials = pinyin_keys(name)
-        person = Person.objects.create(name=name, pinyin=full, pinyin_initials=initials)
-    if person.status == PersonStatus.REJECTED:
-        return None
-    return person
-
-
 @transaction.atomic
 def merge_persons(target: Person, others: list[Person]) -> Person:
     """Fold `others` into `target`: mentions, event parts and page credits move, old names

@@ -5,9 +5,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from archive.models import Article, PendingIndexUpdate
-from archive.search import indexer
-from archive.search.locking import writer_lock
+from archive.models import Article
+from archive.search import indexer, queue
 
 
 class Command(BaseCommand):
@@ -27,20 +26,11 @@ class Command(BaseCommand):
             raise CommandError("--workers must be at least 1")
         path = indexer.index_path()
         start = time.perf_counter()
-        with writer_lock(path, block=True):
-            # Rows queued before we read the articles are covered by this build; later ones
-            # (and rows of transactions not yet committed) stay for the queue writer.
-            covered = list(PendingIndexUpdate.objects.values_list("id", flat=True))
-            total = Article.objects.published().count()
-            with tqdm(total=total, unit="art", disable=options["verbosity"] < 1) as bar:
-                written = indexer.rebuild(
-                    batch_size=max(1, batch_size), progress=bar.update, workers=workers
-                )
-            cleared = 0
-            for i in range(0, len(covered), 500):
-                cleared += PendingIndexUpdate.objects.filter(id__in=covered[i : i + 500]).delete()[
-                    0
-                ]
+        total = Article.objects.published().count()
+        with tqdm(total=total, unit="art", disable=options["verbosity"] < 1) as bar:
+            written, cleared = queue.rebuild(
+                progress=bar.update, workers=workers, batch_size=max(1, batch_size)
+            )
         took = time.perf_counter() - start
         rate = written / took if took else 0
         self.stdout.write(

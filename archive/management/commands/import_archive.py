@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -11,14 +13,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from archive.search.queue import deferred, drain
-from archive.services.importing import FileResult, ImportFailed, PageOptions, import_page_file
-from archive.services.jsonl import import_jsonl_file
+from archive.search.queue import catch_up, deferred, pending
+from archive.services.drafting import PageOptions
+from archive.services.importing import FileResult, Importer, ImportSettings
 from archive.services.people import load_lexicon
 
 PAGE_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-PROGRESS_FROM = 10  # files; fewer finish before a bar would help
+PROGRESS_FROM = 1 << 20  # bytes of input; smaller imports finish before a bar would help
+PARALLEL_FROM = 1 << 20  # bytes of input; below this, starting worker processes costs more
 
 
 class DryRun(Exception):
@@ -52,38 +55,88 @@ class Command(BaseCommand):
             action="store_true",
             help="JSON Lines: import the good lines; bad ones go to NAME.rejects.jsonl with reasons",
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            help="processes that read and extract (default: one per core for large imports)",
+        )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=ImportSettings.batch_articles,
+            help="about this many articles (JSON Lines: lines) per transaction",
+        )
 
     def handle(self, *args, **options):
         paths = [Path(p) for p in options["paths"]] or [Path(settings.BASE_DIR) / "seeds"]
         files, missing = self._collect(paths, options["format"])
-        page_options = PageOptions(
-            issue_date=options["date"], year=options["year"], page_number=options["page"]
-        )
+        verbosity = options["verbosity"]
         results: list[FileResult] = [
             FileResult(path=str(p), status="failed", error="路径不存在 (no such file or folder)")
             for p in missing
         ]
         for result in results:
-            self._report_file(result, options["verbosity"])
-        lexicon = load_lexicon()
-        show_bar = options["verbosity"] >= 1 and len(files) >= PROGRESS_FROM
-        # One transaction per file; a dry run wraps them all in one that is rolled back.
+            self._report_file(result, verbosity)
+        size = sum(_size(p) for p, _ in files)
+        workers = options["workers"] or (os.cpu_count() or 1 if size >= PARALLEL_FROM else 1)
+        if options["batch_size"] < 1 or workers < 1:
+            raise CommandError("--workers 与 --batch-size 应为正整数")
+        bar = tqdm(
+            total=size,
+            unit="B",
+            unit_scale=True,
+            disable=verbosity < 1 or size < PROGRESS_FROM,
+            desc="导入",
+        )
+        articles, started = 0, time.monotonic()
+
+        def progress(done: int, new_articles: int) -> None:
+            nonlocal articles
+            articles += new_articles
+            rate = articles / max(time.monotonic() - started, 1e-6)
+            bar.set_postfix_str(f"{articles} 篇, {rate:.0f} 篇/秒", refresh=False)
+            bar.update(done)
+
+        importer = Importer(
+            load_lexicon(),
+            ImportSettings(
+                page_options=PageOptions(
+                    issue_date=options["date"], year=options["year"], page_number=options["page"]
+                ),
+                skip_invalid=options["skip_invalid"],
+                dry_run=options["dry_run"],
+                batch_articles=options["batch_size"],
+            ),
+            workers=workers,
+            report=lambda result: self._report_file(result, verbosity, bar),
+            progress=progress,
+        )
+        # A dry run wraps everything in one transaction that is rolled back.
         outer = transaction.atomic() if options["dry_run"] else contextlib.nullcontext()
         try:
             with deferred(), outer:
-                for path, kind in tqdm(files, disable=not show_bar, unit="file"):
-                    results.append(self._import_one(path, kind, lexicon, page_options, options))
-                    self._report_file(results[-1], options["verbosity"])
+                results += importer.run(
+                    [p for p, kind in files if kind == "page"],
+                    [p for p, kind in files if kind == "jsonl"],
+                )
                 if options["dry_run"]:
                     raise DryRun
         except DryRun:
             pass
+        finally:
+            bar.close()
         if not options["dry_run"]:
-            drain(block=True)
-        self._summary(results, options["dry_run"])
+            self._index(verbosity)
+        self._summary(results, options["dry_run"], time.monotonic() - started)
         failed = [r for r in results if r.status == "failed"]
         if failed:
             raise CommandError(f"{len(failed)} 个文件导入失败 ({len(failed)} file(s) failed)")
+
+    def _index(self, verbosity: int) -> None:
+        """Every imported article is findable when the command returns."""
+        waiting = pending()
+        with tqdm(total=waiting, disable=verbosity < 1 or waiting < 5000, desc="索引") as bar:
+            catch_up(progress=bar.update)
 
     def _collect(self, paths: list[Path], fmt: str) -> tuple[list[tuple[Path, str]], list[Path]]:
         files, missing = [], []
@@ -107,27 +160,13 @@ class Command(BaseCommand):
             kinds.append((path, kind))
         return kinds, missing
 
-    def _import_one(self, path: Path, kind: str, lexicon, page_options, options) -> FileResult:
-        # Each file in its own savepoint: a failure rolls back that file only.
-        try:
-            with transaction.atomic():
-                if kind == "jsonl":
-                    result = import_jsonl_file(
-                        path,
-                        lexicon,
-                        skip_invalid=options["skip_invalid"],
-                        dry_run=options["dry_run"],
-                    )
-                else:
-                    result = import_page_file(path, lexicon, page_options)
-            result.path = str(path)
-            return result
-        except ImportFailed as exc:
-            return FileResult(path=str(path), status="failed", error=str(exc))
-
-    def _report_file(self, result: FileResult, verbosity: int) -> None:
+    def _report_file(self, result: FileResult, verbosity: int, bar=None) -> None:
         if result.status == "failed":
-            self.stderr.write(self.style.ERROR(f"失败 {result.path}: {result.error}"))
+            message = self.style.ERROR(f"失败 {result.path}: {result.error}")
+            if bar is not None and not bar.disable:
+                bar.write(message, file=self.stderr)
+            else:
+                self.stderr.write(message)
             return
         if verbosity >= 2:
             line = (
@@ -138,7 +177,7 @@ class Command(BaseCommand):
             for warning in result.warnings:
                 self.stdout.write(f"  警告: {warning}")
 
-    def _summary(self, results: list[FileResult], dry_run: bool) -> None:
+    def _summary(self, results: list[FileResult], dry_run: bool, seconds: float) -> None:
         imported = [r for r in results if r.status == "imported"]
         skipped = [r for r in results if r.status == "skipped"]
         failed = [r for r in results if r.status == "failed"]
@@ -149,5 +188,13 @@ class Command(BaseCommand):
             f"{len(failed)} failed; articles: {sum(r.articles for r in results)} new, "
             f"{sum(r.duplicates for r in results)} duplicate; "
             f"persons: {sum(r.persons for r in results)} new; "
-            f"events: {sum(r.events for r in results)} new; warnings: {warnings}"
+            f"events: {sum(r.events for r in results)} new; warnings: {warnings}; "
+            f"{seconds:.1f} s, {sum(r.articles for r in results) / max(seconds, 1e-6):.0f} articles/s"
         )
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
