@@ -1,10 +1,13 @@
-"""Haystack's view of an article; the documents themselves come from archive.search.schema."""
+"""Haystack's view of an article: the one definition of the document the index holds.
+
+The queue writer, update_index and rebuild_index all make documents through document(); the
+field names are those of the index schema (archive/search/schema.py).
+"""
 
 from haystack import indexes
 
 from archive.models import Article
 from archive.search import schema
-from archive.search.indexer import persons_by_article
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
@@ -14,24 +17,31 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     persons = indexes.MultiValueField()
     page = indexes.IntegerField(null=True)
 
+    # The article columns a document is made of (read in bulk by the indexer).
+    source_fields = ("id", "kicker", "title", "deck", "body", "published", "page")
+
     def get_model(self):
         return Article
 
     def index_queryset(self, using=None):
         return Article.objects.published()
 
-    def prepare(self, obj):
-        # Same document as the queue writer and build_index produce.
-        names = persons_by_article([obj.pk]).get(obj.pk, [])
-        doc = schema.make_document(
-            obj.pk,
-            title=obj.title,
-            body=obj.body,
-            kicker=obj.kicker,
-            deck=obj.deck,
-            published=obj.published,
-            persons=names,
-            page=obj.page,
+    def document(self, row: dict, persons) -> dict:
+        """The indexed document for one article's source_fields and its persons' names."""
+        return schema.make_document(
+            row["id"],
+            title=row["title"],
+            body=row["body"],
+            kicker=row["kicker"],
+            deck=row["deck"],
+            published=row["published"],
+            persons=persons,
+            page=row["page"],
         )
-        self.prepared_data = doc
-        return doc
+
+    def prepare(self, obj):
+        from archive.search.indexer import persons_by_article
+
+        row = {name: getattr(obj, name) for name in self.source_fields}
+        self.prepared_data = self.document(row, persons_by_article([obj.pk]).get(obj.pk, []))
+        return self.prepared_data

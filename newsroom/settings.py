@@ -51,9 +51,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # archive first: its rebuild_index (parallel, atomic) replaces Haystack's.
+    "archive",
     "haystack",
     "simple_history",
-    "archive",
 ]
 
 MIDDLEWARE = [
@@ -125,7 +126,7 @@ STORAGES = {
 # Search: Whoosh through Haystack, with an exact Chinese analyzer (archive/search/).
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "archive.search.backend.ChineseWhooshEngine",
+        "ENGINE": "archive.search.backend.ExactEngine",
         "PATH": os.environ.get("NEWSROOM_INDEX_DIR", str(DATA_DIR / "whoosh_index")),
     },
 }

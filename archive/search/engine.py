@@ -55,6 +55,12 @@ def open_index(path: str, create: bool = True):
     return storage.create_index(schema)
 
 
+def empty_index(path: str) -> None:
+    """Replace whatever index is at path with an empty one of this code's schema."""
+    os.makedirs(path, exist_ok=True)
+    FileStorage(path).create_index(build_schema())
+
+
 @dataclass
 class CoreResult:
     count: int

@@ -9,15 +9,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
+from haystack import connections
 
 from archive import freshness
 from archive.models import Article, Mention
 from archive.search import parallel
 from archive.search.bulk import BulkWriter
-from archive.search.engine import open_index
-from archive.search.schema import ARTICLE_CT, ID, make_document
-
-_FIELDS = ("id", "kicker", "title", "deck", "body", "published", "page")
+from archive.search.engine import empty_index, open_index
+from archive.search.schema import ARTICLE_CT, ID
 
 
 def index_path() -> str:
@@ -38,26 +37,27 @@ def persons_by_article(article_ids: Iterable[int]) -> dict[int, list[str]]:
     return names
 
 
+def article_index():
+    """The SearchIndex that defines an article's document (archive/search_indexes.py)."""
+    return connections["default"].get_unified_index().get_index(Article)
+
+
 def documents(article_ids: Iterable[int]) -> tuple[list[dict], set[int]]:
     """Documents for the published articles among article_ids, and the ids that must go."""
     wanted = set(article_ids)
-    rows = list(Article.objects.published().filter(pk__in=wanted).values(*_FIELDS))
+    index = article_index()
+    rows = list(Article.objects.published().filter(pk__in=wanted).values(*index.source_fields))
     names = persons_by_article([r["id"] for r in rows])
-    docs = [_document(r, names.get(r["id"], ())) for r in rows]
+    docs = [index.document(r, names.get(r["id"], ())) for r in rows]
     return docs, wanted - {r["id"] for r in rows}
 
 
-def _document(row: dict, persons) -> dict:
-    return make_document(
-        row["id"],
-        title=row["title"],
-        body=row["body"],
-        kicker=row["kicker"],
-        deck=row["deck"],
-        published=row["published"],
-        persons=persons,
-        page=row["page"],
-    )
+def _delete(writer: BulkWriter, article_ids: Iterable[int]) -> None:
+    # One searcher for all (update_document would open one per document).
+    with writer.searcher() as searcher:
+        for pk in article_ids:
+            for docnum in searcher.document_numbers(**{ID: f"{ARTICLE_CT}.{pk}"}):
+                writer.delete_document(docnum)
 
 
 def apply(article_ids: Iterable[int], ix=None) -> int:
@@ -66,15 +66,10 @@ def apply(article_ids: Iterable[int], ix=None) -> int:
     if not ids:
         return 0
     ix = ix or open_index(index_path())
-    docs, gone = documents(ids)
+    docs, _ = documents(ids)
     writer = BulkWriter(ix)
     try:
-        # Old versions go first, looked up with one searcher (update_document opens one per
-        # document); then every current document is added.
-        with writer.searcher() as searcher:
-            for pk in ids:
-                for docnum in searcher.document_numbers(**{ID: f"{ARTICLE_CT}.{pk}"}):
-                    writer.delete_document(docnum)
+        _delete(writer, ids)  # old versions, and articles that must go
         for doc in docs:
             writer.add_document(**doc)
     except BaseException:
@@ -82,6 +77,23 @@ def apply(article_ids: Iterable[int], ix=None) -> int:
         raise
     writer.commit()
     return len(ids)
+
+
+def remove(article_ids: Iterable[int], ix=None) -> None:
+    """Take these articles out of the index; one Whoosh commit."""
+    writer = BulkWriter(ix or open_index(index_path()))
+    try:
+        _delete(writer, article_ids)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+
+
+def clear() -> None:
+    """Leave an empty index (readers see it at their next query)."""
+    empty_index(index_path())
+    freshness.touch()
 
 
 def rebuild(
@@ -103,11 +115,12 @@ def rebuild(
 
 def _batches(batch_size: int) -> Iterator[list[dict]]:
     qs = Article.objects.published().order_by("id")
+    index = article_index()
     last = 0
     while True:
-        rows = list(qs.filter(id__gt=last).values(*_FIELDS)[:batch_size])
+        rows = list(qs.filter(id__gt=last).values(*index.source_fields)[:batch_size])
         if not rows:
             return
         names = persons_by_article([r["id"] for r in rows])
-        yield [_document(row, names.get(row["id"], ())) for row in rows]
+        yield [index.document(row, names.get(row["id"], ())) for row in rows]
         last = rows[-1]["id"]

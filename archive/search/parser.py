@@ -99,7 +99,8 @@ def _or(qs: list[wq.Query]) -> wq.Query:
     return qs[0] if len(qs) == 1 else wq.Or(qs)
 
 
-def _atom(text: str) -> Atom | None:
+def phrase(text: str) -> Atom | None:
+    """The exact string to find for text (units in order; breaks between runs ignored)."""
     grouped = runs(normalize(text))
     return Atom(tuple(tuple(r) for r in grouped)) if grouped else None
 
@@ -140,7 +141,7 @@ def parse(raw: str) -> ParsedQuery:
         else:
             negate, parts = negate_next, [quoted]
         negate_next = False
-        found = [a for a in (_atom(p) for p in parts) if a]
+        found = [a for a in (phrase(p) for p in parts) if a]
         if not found:
             pending_or = False
             continue

@@ -4,21 +4,32 @@ from __future__ import annotations
 
 import logging
 
+from haystack.query import SearchQuerySet
+
 from archive.models import Article
-from archive.search.engine import CoreResult, SearchCore, get_core
-from archive.search.indexer import index_path
-from archive.search.parser import parse
-from archive.search.schema import date_key
+from archive.search.schema import PERSONS, PUBLISHED
 from archive.search.snippets import make_snippet
 from archive.search.types import FacetValue, Hit, SearchPage, SearchQuery
 
 log = logging.getLogger(__name__)
-SORTS = ("relevance", "newest", "oldest")
+SORTS = {"relevance": None, "newest": "-published", "oldest": "published"}
+FACETS = ("year", "month", "day", PERSONS)
 
 
-def core() -> SearchCore:
-    # By path, not through haystack.connections (cached per thread, and tests swap it).
-    return get_core(index_path())
+def article_search(query: SearchQuery) -> SearchQuerySet:
+    """The SearchQuerySet for what a reader asked (the reader's query language for q)."""
+    sqs = SearchQuerySet().models(Article)
+    if query.q.strip():
+        sqs = sqs.auto_query(query.q)
+    if query.person.strip():
+        sqs = sqs.filter(**{PERSONS: query.person.strip()})
+    if query.date_from:
+        sqs = sqs.filter(**{f"{PUBLISHED}__gte": query.date_from})
+    if query.date_to:
+        sqs = sqs.filter(**{f"{PUBLISHED}__lte": query.date_to})
+    if SORTS.get(query.sort):
+        sqs = sqs.order_by(SORTS[query.sort])
+    return sqs
 
 
 def _label(facet: str, value: str) -> str:
@@ -32,22 +43,26 @@ def _label(facet: str, value: str) -> str:
     return value
 
 
-def _facets(result: CoreResult) -> dict[str, list[FacetValue]]:
-    out = {}
-    for name in ("year", "month", "day", "person"):
-        out[name] = [FacetValue(v, _label(name, v), n) for v, n in getattr(result.facets, name)]
-    return out
+def _facets(counts: dict) -> dict[str, list[FacetValue]]:
+    fields = counts.get("fields", {})
+    return {
+        ("person" if name == PERSONS else name): [
+            FacetValue(v, _label(name, v), n) for v, n in fields.get(name, [])
+        ]
+        for name in FACETS
+    }
 
 
-def _hits(result: CoreResult, needles: list[str]) -> list[Hit]:
-    articles = Article.objects.published().for_listing().in_bulk(result.ids)
+def _hits(results, needles: list[str]) -> list[Hit]:
+    ids = [int(r.pk) for r in results]
+    articles = Article.objects.published().for_listing().in_bulk(ids)
     hits = []
-    for pk in result.ids:
+    for pk in ids:
         article = articles.get(pk)
         if article is None:  # deleted or hidden; the queue writer has not caught up yet
             continue
-        body = "\n".join(article.paragraphs)
         persons = list(dict.fromkeys(m.person.name for m in article.mentions.all()))
+        body = "\n".join(article.paragraphs)
         hits.append(
             Hit(
                 id=article.pk,
@@ -69,34 +84,31 @@ def search_articles(query: SearchQuery, facets: bool = True) -> SearchPage:
 
     facets=False (feeds) skips counting them.
     """
-    parsed = parse(query.q)
-    sort = query.sort if query.sort in SORTS else "relevance"
     page = max(1, query.page)
     size = max(1, min(query.page_size, 100))
+    # Snippets are made here from the articles the list loads anyway (.highlight() would
+    # read the bodies a second time).
+    sqs = article_search(query)
+    if facets:
+        for name in FACETS:
+            sqs = sqs.facet(name)
     try:
-        result = core().run(
-            parsed,
-            date_from=date_key(query.date_from),
-            date_to=date_key(query.date_to),
-            person=query.person.strip(),
-            sort=sort,
-            offset=(page - 1) * size,
-            limit=size,
-            facets=facets,
-        )
+        results = list(sqs[(page - 1) * size : page * size])
+        count = sqs.count()
+        counts = sqs.facet_counts() if facets else {}
     except Exception:
         log.exception("search failed for %r", query)
         return SearchPage(query=query, count=0, hits=[], error="检索暂时不可用，请稍后再试。")
     return SearchPage(
         query=query,
-        count=result.count,
-        hits=_hits(result, parsed.needles),
-        facets=_facets(result) if facets else {},
-        error=result.error,
+        count=count,
+        hits=_hits(results, sqs.query.build_query().text.needles),
+        facets=_facets(counts) if facets else {},
+        error=sqs.query.notice,
     )
 
 
 def search_article_ids(q: str, person: str = "") -> set[int]:
     """Every matching article id (no paging): handy for tests and checks."""
-    result = core().run(parse(q), person=person, sort="newest", limit=10**9)
-    return set(result.ids)
+    sqs = article_search(SearchQuery(q=q, person=person, sort="newest"))
+    return {int(r.pk) for r in sqs[: sqs.count()]}

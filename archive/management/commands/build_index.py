@@ -1,39 +1,7 @@
-"""Rebuild the whole search index from the database (make run calls this after the import)."""
+"""build_index: the old name of rebuild_index (make run and older scripts call it)."""
 
-import time
-
-from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
-
-from archive.models import Article
-from archive.search import indexer, queue
+from archive.management.commands import rebuild_index
 
 
-class Command(BaseCommand):
-    help = "Rebuild the Whoosh index from every published article, then clear the index queue."
-
-    def add_arguments(self, parser):
-        parser.add_argument("--batch-size", type=int, default=500)
-        parser.add_argument(
-            "--workers",
-            type=int,
-            default=None,
-            help="indexing processes (default: one per core, up to 4, for 2,000+ articles)",
-        )
-
-    def handle(self, *args, batch_size, workers, **options):
-        if workers is not None and workers < 1:
-            raise CommandError("--workers must be at least 1")
-        path = indexer.index_path()
-        start = time.perf_counter()
-        total = Article.objects.published().count()
-        with tqdm(total=total, unit="art", disable=options["verbosity"] < 1) as bar:
-            written, cleared = queue.rebuild(
-                progress=bar.update, workers=workers, batch_size=max(1, batch_size)
-            )
-        took = time.perf_counter() - start
-        rate = written / took if took else 0
-        self.stdout.write(
-            f"Indexed {written} articles in {took:.1f} s ({rate:.0f}/s) into {path}; "
-            f"cleared {cleared} queued updates."
-        )
+class Command(rebuild_index.Command):
+    help = "Same as rebuild_index."
