@@ -15,7 +15,7 @@ from django.conf import settings
 
 
 def _path() -> Path:
-    return Path(settings.HAYSTACK_CONNECTIONS["default"]["PATH"]).with_suffix(".changed")
+    return Path(settings.DATA_DIR) / "records.changed"
 
 
 def touch() -> None:

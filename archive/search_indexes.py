@@ -1,18 +1,18 @@
 """Haystack's view of an article: the one definition of the document the index holds.
 
 The queue writer, update_index and rebuild_index all make documents through document(); the
-field names are those of the index schema (archive/search/schema.py).
+field names are those of archive/search/fields.py.
 """
 
 from haystack import indexes
 
 from archive.models import Article
-from archive.search import schema
+from archive.search import fields
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True)
-    title = indexes.CharField(model_attr="title", boost=schema.TITLE_BOOST)
+    title = indexes.CharField(model_attr="title", boost=fields.TITLE_BOOST)
     published = indexes.IntegerField(null=True)
     persons = indexes.MultiValueField()
     page = indexes.IntegerField(null=True)
@@ -28,7 +28,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def document(self, row: dict, persons) -> dict:
         """The indexed document for one article's source_fields and its persons' names."""
-        return schema.make_document(
+        return fields.make_document(
             row["id"],
             title=row["title"],
             body=row["body"],
@@ -40,7 +40,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         )
 
     def prepare(self, obj):
-        from archive.search.indexer import persons_by_article
+        from archive.search.documents import persons_by_article
 
         row = {name: getattr(obj, name) for name in self.source_fields}
         self.prepared_data = self.document(row, persons_by_article([obj.pk]).get(obj.pk, []))

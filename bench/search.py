@@ -3,6 +3,7 @@
     python -m bench search                       # 19,876 and 100,000 articles
     python -m bench search --sizes 20000 --queries 100
     python -m bench search --rebuild             # rebuild the cached indexes
+    NEWSROOM_DATA_DIR=DIR python -m bench search --existing   # an archive made elsewhere
 
 Articles are the CCTV 新闻联播 items (../shared/corpus/xwlb_items.jsonl); larger sizes repeat
 them with dates moved back four years per copy and synthetic person names (for facets).
@@ -12,6 +13,12 @@ Engine = matching + top 20 (ours: Whoosh query objects on the cached searcher; p
 searcher and QueryParser per query, as Haystack's backend does; FTS5: MATCH on a trigram
 index, LIKE scan for queries under 3 characters). Service = ours with count, year/month/day
 and person facets and 20 snippets.
+
+With --existing nothing is built: the queries run in this process against the database and
+index the environment names (NEWSROOM_DATA_DIR, or DATABASE_URL + NEWSROOM_INDEX_DIR), e.g.
+an archive kept by `python -m bench importing --keep`: the engine alone, the engine with
+facets, search_articles() (+ the articles from the database and their snippets) and
+GET /api/search through Django's test client, plain and narrowed to a year.
 """
 
 from __future__ import annotations
@@ -28,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-from archive.search.parallel import default_workers
+from archive.search.whoosh.parallel import default_workers
 from bench.common import CORPUS, cache_dir, dir_mb, percentile, rss_split_mb, table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +54,9 @@ def parse_args(argv):
     p.add_argument("--queries", type=int, default=200)
     p.add_argument("--corpus", type=Path, default=CORPUS)
     p.add_argument("--rebuild", action="store_true")
+    p.add_argument("--existing", action="store_true", help="time the archive the env names")
+    p.add_argument("--target-ms", type=float, default=100.0, help="p95 target with --existing")
+    p.add_argument("--report", type=Path, help="with --existing: write the table (Markdown)")
     p.add_argument("--probe", nargs=3, metavar=("KIND", "PATH", "QUERIES"), help=argparse.SUPPRESS)
     p.add_argument("--build", nargs=3, metavar=("KIND", "SIZE", "PATH"), help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -149,9 +159,9 @@ def probe(kind: str, path: str, queries_file: str) -> dict:
     engine, service = [], []
     warmup = queries  # one untimed pass: timings are for a warm process and page cache
     if kind == "exact":
-        from archive.search.engine import SearchCore
         from archive.search.parser import parse
         from archive.search.snippets import make_snippet
+        from archive.search.whoosh.engine import SearchCore
 
         core = SearchCore(path)
         core.view()
@@ -225,8 +235,116 @@ def _texts_for_snippets() -> list[str]:
     return _TEXTS
 
 
+def existing(args) -> int:
+    """Latency on an archive made elsewhere, in this process (see the module docstring)."""
+    import os
+    from urllib.parse import urlencode
+
+    from bench.common import fmt
+    from bench.pages import configure_existing, markdown
+
+    where = configure_existing()
+    from django.conf import settings
+    from django.test import Client
+
+    from archive.models import Article
+    from archive.search import evaluation as ev
+    from archive.search.parser import parse
+    from archive.search.service import search_articles
+    from archive.search.types import SearchQuery
+    from newsroom.warm import warm_up
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    count = Article.objects.count()
+    print(f"archive: {where}; {count:,} articles", flush=True)
+    sample = ev.sample_queries(ev.Corpus(ev.load_items(args.corpus)), args.queries, seed=11)
+    queries = [q for _, q in sample]
+    base = rss_split_mb()
+    start = time.perf_counter()
+    warm_up()
+    try:  # the engine behind the service, as the service finds it
+        from archive.search.service import core
+    except ImportError:  # code where the service goes through Haystack's SearchQuerySet
+        from archive.search.whoosh.engine import get_core
+
+        def core():
+            return get_core(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
+
+    engine = core()
+    engine.view()
+    opened = (time.perf_counter() - start) * 1000
+    years = sorted(
+        {d.year for d in Article.objects.dated().values_list("published", flat=True)[:1]}
+    )
+    year = years[0] if years else 2020
+    client = Client()
+
+    def api(q: str, narrowed: bool = False) -> None:
+        params = {"q": q}
+        if narrowed:
+            params.update(date_from=f"{year}-01-01", date_to=f"{year}-12-31")
+        response = client.get("/api/search?" + urlencode(params))
+        assert response.status_code == 200, (q, response.status_code)
+
+    kinds = {
+        "engine (match + top 20)": lambda q: engine.run(parse(q), limit=20, facets=False),
+        "engine + facets": lambda q: engine.run(parse(q), limit=20),
+        "search_articles() (+ DB rows, snippets)": lambda q: search_articles(SearchQuery(q=q)),
+        "/api/search with facets": api,
+        f"/api/search, narrowed to {year}": lambda q: api(q, narrowed=True),
+    }
+    start = time.perf_counter()
+    for q in queries:  # one untimed pass: a warm process and page cache
+        kinds["/api/search with facets"](q)
+    warm = time.perf_counter() - start
+    rows = []
+    for name, call in kinds.items():
+        times = []
+        for q in queries:
+            t = time.perf_counter()
+            call(q)
+            times.append((time.perf_counter() - t) * 1000)
+        p95 = percentile(times, 95)
+        rows.append(
+            [
+                name,
+                percentile(times, 50),
+                p95,
+                percentile(times, 100),
+                "over" if p95 > args.target_ms else "",
+            ]
+        )
+        print(f"  {name:<42}" + "".join(f"{fmt(c):>10}" for c in rows[-1][1:]), flush=True)
+    private, mapped = rss_split_mb()
+    memory = (
+        f"{private:.0f} MB private ({private - base[0]:+.0f} MB since before the searcher was opened "
+        f"and the queries ran), {mapped:.0f} MB of mapped files"
+    )
+    kinds_count: dict[str, int] = {}
+    for kind, _ in sample:
+        kinds_count[kind] = kinds_count.get(kind, 0) + 1
+    report = "\n\n".join(
+        [
+            f"Search, {count:,} articles ({where}), {os.cpu_count()} cores, in one process; "
+            f"{len(queries)} queries from the corpus ("
+            + ", ".join(f"{k} {n}" for k, n in kinds_count.items())
+            + f"), after one untimed pass ({warm:.0f} s; opening the searcher {opened:.0f} ms); "
+            f"target p95 ≤ {args.target_ms:.0f} ms",
+            markdown(["path", "p50 ms", "p95 ms", "max ms", "target"], rows),
+            f"Memory of this process: {memory}.",
+        ]
+    )
+    print("\n" + report)
+    if args.report:
+        args.report.write_text(report + "\n", encoding="utf-8")
+        print(f"written to {args.report}")
+    return 0
+
+
 def run(argv=None) -> int:
     args = parse_args(argv or [])
+    if args.existing:
+        return existing(args)
     if args.probe:
         print(json.dumps(probe(*args.probe)))
         return 0

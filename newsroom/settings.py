@@ -126,7 +126,7 @@ STORAGES = {
 # Search: Whoosh through Haystack, with an exact Chinese analyzer (archive/search/).
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "archive.search.backend.ExactEngine",
+        "ENGINE": "archive.search.whoosh.backend.ExactEngine",
         "PATH": os.environ.get("NEWSROOM_INDEX_DIR", str(DATA_DIR / "whoosh_index")),
     },
 }

@@ -19,11 +19,11 @@ from whoosh import fields as wfields
 from whoosh.filedb.filestore import FileStorage
 from whoosh.qparser import QueryParser
 
-from archive.search import parallel
-from archive.search.analyzer import _CJK, RUN_RE, normalize
-from archive.search.engine import SearchCore
+from archive.search.fields import make_document
 from archive.search.parser import parse
-from archive.search.schema import make_document
+from archive.search.text import _CJK, RUN_RE, normalize
+from archive.search.whoosh import parallel
+from archive.search.whoosh.engine import SearchCore
 
 DEFAULT_CORPUS = "../shared/corpus/xwlb_items.jsonl"
 

@@ -5,8 +5,8 @@
     -王五 / NOT 王五       not
     "习近平 总书记"         the words in this order (spaces/punctuation between them ignored)
 
-Each word is an Atom matched as an exact string (see analyzer.py): engine.py matches atoms
-straight from the postings; match_query() gives the equivalent Whoosh query. Anything odd — unbalanced quotes,
+Each word is an Atom matched as an exact string (see text.py); no search engine here: the
+Whoosh engine matches atoms straight from its postings (whoosh/engine.py). Anything odd — unbalanced quotes,
 lone operators, control characters, very long input — gives a sensible query and, where the
 query was not taken as written, a message; parsing never raises.
 """
@@ -17,9 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from whoosh import query as wq
-
-from archive.search.analyzer import normalize, runs
+from archive.search.text import normalize, runs
 
 MAX_QUERY_CHARS = 200
 MAX_ATOMS = 24
@@ -55,13 +53,6 @@ class Atom:
                     words.append(unit)
         return words
 
-    def query(self, fieldname: str, boost: float = 1.0) -> wq.Query:
-        """The exact Whoosh query: a term, or a phrase of terms at consecutive positions."""
-        words = self.words()
-        if len(words) == 1:
-            return wq.Term(fieldname, words[0], boost=boost)
-        return wq.Phrase(fieldname, words, boost=boost)
-
 
 @dataclass
 class ParsedQuery:
@@ -79,24 +70,6 @@ class ParsedQuery:
         """Normalised strings to mark in snippets, longest first."""
         found = {n for group in self.must for atom in group for n in atom.needles}
         return sorted(found, key=lambda s: (-len(s), s))
-
-    def match_query(self, fieldname: str) -> wq.Query | None:
-        if not self.must:
-            return None
-        return _and([_or([a.query(fieldname) for a in group]) for group in self.must])
-
-    def exclude_query(self, fieldname: str) -> wq.Query | None:
-        if not self.must_not:
-            return None
-        return _or([a.query(fieldname) for a in self.must_not])
-
-
-def _and(qs: list[wq.Query]) -> wq.Query:
-    return qs[0] if len(qs) == 1 else wq.And(qs)
-
-
-def _or(qs: list[wq.Query]) -> wq.Query:
-    return qs[0] if len(qs) == 1 else wq.Or(qs)
 
 
 def phrase(text: str) -> Atom | None:

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from haystack.exceptions import SearchBackendError
 from haystack.inputs import AutoQuery
 
+from archive.search.fields import CONTENT, PERSONS, PUBLISHED, date_key
 from archive.search.parser import ParsedQuery, parse, phrase
-from archive.search.schema import CONTENT, PERSONS, PUBLISHED, date_key
 
 TEXT_FIELDS = {"content", CONTENT}
 DATE_FILTERS = {"gte", "gt", "lte", "lt", "range", "exact", "content"}

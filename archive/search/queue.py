@@ -13,13 +13,13 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 
+import haystack
 from django.conf import settings
 from django.db import transaction
 
 from archive import freshness
-from archive.models import Article, Event, Mention, PendingIndexUpdate
-from archive.search import indexer, parallel
-from archive.search.locking import writer_lock
+from archive.models import Event, Mention, PendingIndexUpdate
+from archive.search.documents import published_count
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +27,14 @@ ARTICLE, PERSON, EVENT = "archive.article", "archive.person", "archive.event"
 BATCH = 500
 # A long queue (a big import) is applied in bigger batches: each batch is one index commit.
 BULK_BATCH = 10_000
+# From this many queued rows, as many as half the archive, a rebuild costs less (catch_up).
+REBUILD_FROM = 2000
+
+
+def search_backend():
+    """The default connection's backend: the engine the queue writes to."""
+    return haystack.connections["default"].get_backend()
+
 
 _deferred = 0
 _deferred_lock = threading.Lock()
@@ -104,10 +112,10 @@ def drain(
     many rows each batch applied. A bigger batch means fewer index commits (bulk imports).
     """
     applied = 0
-    with writer_lock(indexer.index_path(), block=block) as got:
+    backend = search_backend()
+    with backend.writer_lock(block=block) as got:
         if not got:
             return 0
-        ix = None
         while limit is None or applied < limit:
             size = batch if limit is None else min(batch, limit - applied)
             rows = list(
@@ -117,9 +125,7 @@ def drain(
             )
             if not rows:
                 break
-            if ix is None:
-                ix = indexer.open_index(indexer.index_path())
-            indexer.apply(_article_ids(rows), ix=ix)
+            backend.apply(_article_ids(rows))
             _hooks.after_commit()
             # Only the rows we applied: rows queued meanwhile stay for the next pass.
             PendingIndexUpdate.objects.filter(id__in=[r[0] for r in rows]).delete()
@@ -141,9 +147,11 @@ def rebuild(
     Returns (articles indexed, queue rows cleared). Rows queued before the articles are read
     are covered by this build; later ones (and those of transactions not yet committed) stay.
     """
-    with writer_lock(indexer.index_path(), block=True):
+    backend = search_backend()
+    with backend.writer_lock(block=True):
         covered = list(PendingIndexUpdate.objects.values_list("id", flat=True))
-        written = indexer.rebuild(batch_size=batch_size, progress=progress, workers=workers)
+        written = backend.rebuild(progress=progress, workers=workers, batch_size=batch_size)
+        freshness.touch()
         cleared = 0
         for start in range(0, len(covered), BATCH):
             chunk = covered[start : start + BATCH]
@@ -156,7 +164,7 @@ def catch_up(progress: Callable[[int], object] | None = None) -> int:
     change committed before. A queue as long as the archive's half (a first or very big
     import) costs less as a rebuild on every core than as updates; returns rows applied."""
     waiting = pending()
-    if waiting >= parallel.PARALLEL_MIN and 2 * waiting >= Article.objects.published().count():
+    if waiting >= REBUILD_FROM and 2 * waiting >= published_count():
         return rebuild(progress=progress)[1]
     return drain(block=True, progress=progress, batch=BULK_BATCH)
 

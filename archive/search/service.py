@@ -7,7 +7,7 @@ import logging
 from haystack.query import SearchQuerySet
 
 from archive.models import Article
-from archive.search.schema import PERSONS, PUBLISHED
+from archive.search.fields import PERSONS, PUBLISHED
 from archive.search.snippets import make_snippet
 from archive.search.types import FacetValue, Hit, SearchPage, SearchQuery
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from archive.search.analyzer import normalize_with_map
+from archive.search.text import normalize_with_map
 
 WIDTH = 120
 LEAD = 30

@@ -5,10 +5,10 @@ from django.conf import settings
 from whoosh.filedb.filestore import FileStorage
 
 from archive.search import queue
-from archive.search.engine import forget_core
 from archive.search.locking import writer_lock
-from archive.search.schema import build_schema
 from archive.search.service import search_article_ids
+from archive.search.whoosh.engine import forget_core
+from archive.search.whoosh.schema import build_schema
 
 
 def reset_index() -> str:

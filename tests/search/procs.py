@@ -17,12 +17,12 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from archive.models import Article, PendingIndexUpdate  # noqa: E402
 from archive.search import queue  # noqa: E402
-from archive.search.engine import open_index  # noqa: E402
-from archive.search.indexer import index_path  # noqa: E402
+from archive.search.whoosh.engine import open_index  # noqa: E402
 
 
 def make_article(tag: str, n: int) -> Article:
@@ -75,7 +75,7 @@ def hold(where: str) -> None:
 
 
 def check() -> None:
-    ix = open_index(index_path())
+    ix = open_index(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
     with ix.searcher() as s:
         indexed = sorted(int(f["django_id"]) for f in s.all_stored_fields())
     db = sorted(Article.objects.published().values_list("id", flat=True))

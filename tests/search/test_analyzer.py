@@ -1,6 +1,7 @@
 from collections import defaultdict
 
-from archive.search.analyzer import ExactTokenizer, index_terms, normalize, text_units
+from archive.search.text import index_terms, normalize, text_units
+from archive.search.whoosh.analysis import ExactTokenizer
 
 SAMPLES = [
     "UP模式在2020年推广，5G網絡覆蓋粵港澳大灣區。",

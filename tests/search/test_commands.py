@@ -84,7 +84,7 @@ def test_eval_search_on_a_small_corpus(tmp_path):
 def test_haystack_backend_writes_the_same_documents(ids, monkeypatch):
     from haystack import connections
 
-    from archive.search import postings
+    from archive.search.whoosh import postings
     from archive.search_indexes import ArticleIndex
 
     a = ArticleFactory(body="冬修水利。")

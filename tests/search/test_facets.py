@@ -4,8 +4,8 @@ import random
 from array import array
 from collections import Counter
 
-from archive.search.engine import _top
-from archive.search.facets import DAY_FACET_LIMIT, PERSON_FACET_LIMIT, FacetIndex
+from archive.search.whoosh.engine import _top
+from archive.search.whoosh.facets import DAY_FACET_LIMIT, PERSON_FACET_LIMIT, FacetIndex
 
 NAMES = [f"人{i}" for i in range(60)]
 

@@ -1,6 +1,7 @@
 import pytest
 
 from archive.search.parser import MAX_QUERY_CHARS, parse
+from archive.search.whoosh.queries import exclude_query, match_query
 
 WEIRD = [
     '"',
@@ -30,8 +31,8 @@ WEIRD = [
 @pytest.mark.parametrize("raw", WEIRD)
 def test_weird_queries_parse(raw):
     parsed = parse(raw)
-    parsed.match_query("text")
-    parsed.exclude_query("text")
+    match_query(parsed, "text")
+    exclude_query(parsed, "text")
 
 
 def test_long_query_is_cut_with_a_message():

@@ -4,10 +4,11 @@ import random
 
 import pytest
 
-from archive.search.bulk import BulkWriter
-from archive.search.engine import SearchCore, open_index
+from archive.search.fields import CONTENT, make_document
 from archive.search.parser import parse
-from archive.search.schema import CONTENT, make_document
+from archive.search.whoosh.bulk import BulkWriter
+from archive.search.whoosh.engine import SearchCore, open_index
+from archive.search.whoosh.queries import match_query
 
 CHARS = "乡村振兴人民政府中华共和国大湾区"
 
@@ -46,13 +47,13 @@ def test_matches_substring_search(core, q):
     got = {int(view.searcher.stored_fields(d)["django_id"]) for d in view.match_docs(parse(q))}
     assert got == want
     # Whoosh's own Phrase/Term query agrees.
-    whoosh = set(view.searcher.docs_for_query(parse(q).match_query(CONTENT)))
+    whoosh = set(view.searcher.docs_for_query(match_query(parse(q), CONTENT)))
     assert whoosh == view.match_docs(parse(q))
 
 
 @pytest.mark.parametrize("q", ["村振兴", "人民政府", "中华人民共和国", "湾区乡", "国国国"])
 def test_phrases_checked_in_numpy_match_substring_search(core, q, monkeypatch):
-    from archive.search import postings
+    from archive.search.whoosh import postings
 
     monkeypatch.setattr(postings, "VECTOR_MIN", 0)  # every phrase through the NumPy path
     core, texts = core

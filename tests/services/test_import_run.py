@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError
 
 from archive.models import Article, Event, ImportedFile, Mention, Person, SourcePage
-from archive.search import parallel
+from archive.search.whoosh import parallel
 from archive.services import importing
 
 ROOT = Path(__file__).resolve().parents[2]

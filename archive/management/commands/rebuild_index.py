@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from archive.models import Article
-from archive.search import indexer, queue
+from archive.search import queue
 
 
 class Command(BaseCommand):
@@ -37,7 +37,6 @@ class Command(BaseCommand):
     def handle(self, *args, batch_size, workers, **options):
         if workers is not None and workers < 1:
             raise CommandError("--workers must be at least 1")
-        path = indexer.index_path()
         start = time.perf_counter()
         total = Article.objects.published().count()
         with tqdm(total=total, unit="art", disable=options["verbosity"] < 1) as bar:
@@ -47,6 +46,6 @@ class Command(BaseCommand):
         took = time.perf_counter() - start
         rate = written / took if took else 0
         self.stdout.write(
-            f"Indexed {written} articles in {took:.1f} s ({rate:.0f}/s) into {path}; "
+            f"Indexed {written} articles in {took:.1f} s ({rate:.0f}/s); "
             f"cleared {cleared} queued updates."
         )

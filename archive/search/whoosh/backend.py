@@ -1,10 +1,12 @@
-"""Haystack engine for exact Chinese search (referenced by settings.HAYSTACK_CONNECTIONS).
+"""Haystack engine for exact Chinese search on Whoosh (settings.HAYSTACK_CONNECTIONS).
 
-SearchQuerySet → ExactSearchQuery.build_query() (query.py: the SQ tree as one ExactQuery) →
-ExactSearchBackend.search() → engine.SearchCore (a cached searcher and facet arrays per
-index directory). Writing goes through the bulk indexer (indexer.py) under the writer lock,
-so update_index, rebuild_index and clear_index take the fast path and never collide with the
-queue writer.
+SearchQuerySet → ExactSearchQuery.build_query() (search/query.py: the SQ tree as one
+ExactQuery) → ExactSearchBackend.search() → engine.SearchCore (a cached searcher and facet
+arrays per index directory). Writing goes through the bulk writer (writer.py) under the writer
+lock, so update_index, rebuild_index and clear_index take the fast path and never collide with
+the queue writer. Besides Haystack's methods the backend offers the index queue
+(search/queue.py) writer_lock(), apply() and rebuild(): what another engine's backend must
+offer too.
 """
 
 from __future__ import annotations
@@ -14,13 +16,13 @@ import datetime as dt
 from haystack.backends import BaseEngine, BaseSearchBackend, BaseSearchQuery, log_query
 from haystack.models import SearchResult
 
-from archive.search import indexer
-from archive.search.engine import SearchCore, get_core, open_index
+from archive.search.fields import ARTICLE_CT, DJANGO_CT, DJANGO_ID, PUBLISHED, key_date
 from archive.search.locking import writer_lock
 from archive.search.parser import parse
 from archive.search.query import ExactQuery, compile_query, narrow
-from archive.search.schema import ARTICLE_CT, DJANGO_CT, DJANGO_ID, PUBLISHED, key_date
 from archive.search.snippets import make_snippet
+from archive.search.whoosh import writer
+from archive.search.whoosh.engine import SearchCore, get_core
 
 ALL = 10**9  # "no end": Haystack asks with end_offset None
 FIELD_FACETS = {"persons": "person", "year": "year", "month": "month", "day": "day"}
@@ -36,20 +38,34 @@ class ExactSearchBackend(BaseSearchBackend):
         """The process-wide query runner for this index (cached searcher and facet arrays)."""
         return get_core(self.path)
 
-    # Writing: Haystack's commands hand us model objects; the bulk indexer makes documents.
+    # Writing, for the index queue: under writer_lock(), apply() and rebuild().
+
+    def writer_lock(self, block: bool = True):
+        """Context manager: True while this process is the index's one writer."""
+        return writer_lock(self.path, block=block)
+
+    def apply(self, article_ids) -> int:
+        """Bring the index in line with the database for these articles."""
+        return writer.apply(self.path, article_ids)
+
+    def rebuild(self, progress=None, workers: int | None = None, batch_size: int = 500) -> int:
+        """Every published article anew, replacing the index whole; returns how many."""
+        return writer.rebuild(self.path, batch_size=batch_size, progress=progress, workers=workers)
+
+    # Writing, for Haystack's commands: they hand us model objects.
 
     def update(self, index, iterable, commit=True):
-        with writer_lock(self.path):
-            indexer.apply([obj.pk for obj in iterable], ix=open_index(self.path))
+        with self.writer_lock():
+            self.apply([obj.pk for obj in iterable])
 
     def remove(self, obj_or_string, commit=True):
         pk = getattr(obj_or_string, "pk", None) or str(obj_or_string).rsplit(".", 1)[-1]
-        with writer_lock(self.path):
-            indexer.remove([int(pk)], ix=open_index(self.path))
+        with self.writer_lock():
+            writer.remove(self.path, [int(pk)])
 
     def clear(self, models=None, commit=True):
-        with writer_lock(self.path):
-            indexer.clear()
+        with self.writer_lock():
+            writer.clear(self.path)
 
     # Reading.
 

@@ -19,19 +19,11 @@ import numpy as np
 from whoosh import index as windex
 from whoosh.filedb.filestore import FileStorage
 
-from archive.search.facets import NO_FACETS, FacetIndex, Facets
+from archive.search.fields import CONTENT, PAGE, PERSONS, PUBLISHED, TITLE, TITLE_BOOST
 from archive.search.parser import ParsedQuery
-from archive.search.postings import Leaves, segment_term_ids
-from archive.search.schema import (
-    CONTENT,
-    PAGE,
-    PERSONS,
-    PUBLISHED,
-    TITLE,
-    TITLE_BOOST,
-    build_schema,
-    schema_signature,
-)
+from archive.search.whoosh.facets import NO_FACETS, FacetIndex, Facets
+from archive.search.whoosh.postings import Leaves, segment_term_ids
+from archive.search.whoosh.schema import build_schema, schema_signature
 
 # Above this many matches, relevance = title matches first, then newest (no BM25 per doc).
 RANK_LIMIT = 1000

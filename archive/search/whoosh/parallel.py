@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable
 from whoosh.index import LockError
 from whoosh.util.filelock import try_for
 
-from archive.search.bulk import BulkWriter
-from archive.search.engine import open_index
+from archive.search.whoosh.bulk import BulkWriter
+from archive.search.whoosh.engine import open_index
 
 # Below this many documents a build runs in-process: forking costs more than it saves.
 PARALLEL_MIN = 2000

@@ -15,7 +15,7 @@ from itertools import chain
 import numpy as np
 from whoosh.matching.mcore import ListMatcher
 
-from archive.search.codec import UNITS, ExactLeafMatcher
+from archive.search.whoosh.codec import UNITS, ExactLeafMatcher
 
 # When even the rarest word of a phrase is in more documents than this, the phrase is checked
 # in NumPy over all occurrences instead of per candidate document in Python.

@@ -20,8 +20,9 @@ from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
-from archive.search.analyzer import UnitPositions, index_terms
-from archive.search.codec import INLINE, ExactCodec, unit_block
+from archive.search.text import index_terms
+from archive.search.whoosh.analysis import UnitPositions
+from archive.search.whoosh.codec import INLINE, ExactCodec, unit_block
 
 _TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo's header
 _KV_LENGTHS = struct.Struct("!ii")  # HashWriter's key/value length prefix

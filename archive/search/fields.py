@@ -1,0 +1,53 @@
+"""The indexed document: its field names and shape, whatever engine holds it.
+
+Dates are YYYYMMDD integers (0 = undated), so date facets, filters and sorting can read one
+cached array. archive/search_indexes.py makes documents with make_document().
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+ID, DJANGO_CT, DJANGO_ID = "id", "django_ct", "django_id"
+CONTENT, TITLE, PUBLISHED, PERSONS, PAGE = "text", "title", "published", "persons", "page"
+ARTICLE_CT = "archive.article"
+# Title hits rank first: a title term outweighs any body frequency BM25 gives.
+TITLE_BOOST = 8.0
+
+
+def date_key(day: dt.date | None) -> int:
+    return day.year * 10000 + day.month * 100 + day.day if day else 0
+
+
+def key_date(key: int) -> dt.date | None:
+    return dt.date(key // 10000, key // 100 % 100, key % 100) if key else None
+
+
+def article_text(kicker: str, title: str, deck: str, body: str) -> str:
+    # Newlines break runs, so no bigram joins the title to the body.
+    return "\n".join(part for part in (kicker, title, deck, body) if part)
+
+
+def make_document(
+    pk: int,
+    *,
+    title: str,
+    body: str,
+    kicker: str = "",
+    deck: str = "",
+    published: dt.date | None = None,
+    persons: Iterable[str] = (),
+    page: int | None = None,
+) -> dict:
+    names = [n.replace(",", " ") for n in dict.fromkeys(persons) if n]
+    return {
+        ID: f"{ARTICLE_CT}.{pk}",
+        DJANGO_CT: ARTICLE_CT,
+        DJANGO_ID: str(pk),
+        CONTENT: article_text(kicker, title, deck, body),
+        TITLE: title or "",
+        PUBLISHED: date_key(published),
+        PERSONS: ",".join(names),
+        PAGE: page or 0,
+    }
