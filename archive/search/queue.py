@@ -20,6 +20,7 @@ from django.db import transaction
 from archive import freshness
 from archive.models import Event, Mention, PendingIndexUpdate
 from archive.search.documents import published_count
+from archive.search.errors import IndexNeedsRebuild
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +167,11 @@ def catch_up(progress: Callable[[int], object] | None = None) -> int:
     waiting = pending()
     if waiting >= REBUILD_FROM and 2 * waiting >= published_count():
         return rebuild(progress=progress)[1]
-    return drain(block=True, progress=progress, batch=BULK_BATCH)
+    try:
+        return drain(block=True, progress=progress, batch=BULK_BATCH)
+    except IndexNeedsRebuild as exc:
+        log.warning("%s — rebuilding it now", exc)
+        return rebuild(progress=progress)[1]
 
 
 def pending() -> int:

@@ -7,11 +7,13 @@ import logging
 from haystack.query import SearchQuerySet
 
 from archive.models import Article
+from archive.search.errors import IndexNeedsRebuild
 from archive.search.fields import PERSONS, PUBLISHED
 from archive.search.snippets import make_snippet
 from archive.search.types import FacetValue, Hit, SearchPage, SearchQuery
 
 log = logging.getLogger(__name__)
+UNAVAILABLE = "检索暂时不可用，请稍后再试。"
 SORTS = {"relevance": None, "newest": "-published", "oldest": "published"}
 FACETS = ("year", "month", "day", PERSONS)
 
@@ -96,9 +98,12 @@ def search_articles(query: SearchQuery, facets: bool = True) -> SearchPage:
         results = list(sqs[(page - 1) * size : page * size])
         count = sqs.count()
         counts = sqs.facet_counts() if facets else {}
+    except IndexNeedsRebuild as exc:  # the message says what to run; no traceback
+        log.error("%s", exc)
+        return SearchPage(query=query, count=0, hits=[], error=UNAVAILABLE)
     except Exception:
         log.exception("search failed for %r", query)
-        return SearchPage(query=query, count=0, hits=[], error="检索暂时不可用，请稍后再试。")
+        return SearchPage(query=query, count=0, hits=[], error=UNAVAILABLE)
     return SearchPage(
         query=query,
         count=count,

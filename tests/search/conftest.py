@@ -2,19 +2,17 @@
 
 import pytest
 from django.conf import settings
-from whoosh.filedb.filestore import FileStorage
 
 from archive.search import queue
 from archive.search.locking import writer_lock
 from archive.search.service import search_article_ids
-from archive.search.whoosh.engine import forget_core
-from archive.search.whoosh.schema import build_schema
+from archive.search.whoosh.engine import empty_index, forget_core
 
 
 def reset_index() -> str:
     path = settings.HAYSTACK_CONNECTIONS["default"]["PATH"]
     with writer_lock(path):
-        FileStorage(path).create_index(build_schema())
+        empty_index(path)
     forget_core(path)
     return path
 

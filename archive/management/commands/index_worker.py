@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from archive.search import queue
+from archive.search.errors import IndexNeedsRebuild
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, once, interval, **options):
         if once:
-            n = queue.drain(block=True)
+            n = queue.catch_up()
             self.stdout.write(f"Applied {n} queued updates.")
             return
         self.stdout.write(f"Index worker: draining every {interval:g} s (Ctrl-C stops).")
@@ -30,6 +31,9 @@ class Command(BaseCommand):
                     n = queue.drain(block=False)
                     if n and options["verbosity"] > 1:
                         self.stdout.write(f"applied {n}")
+                except IndexNeedsRebuild as exc:  # written by another version: rebuild it
+                    self.stderr.write(f"{exc} — rebuilding it now")
+                    queue.rebuild()
                 except Exception:  # keep serving; the rows stay queued
                     log.exception("index drain failed")
                 close_old_connections()

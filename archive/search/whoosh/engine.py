@@ -19,38 +19,66 @@ import numpy as np
 from whoosh import index as windex
 from whoosh.filedb.filestore import FileStorage
 
+from archive.search.errors import IndexNeedsRebuild
 from archive.search.fields import CONTENT, PAGE, PERSONS, PUBLISHED, TITLE, TITLE_BOOST
 from archive.search.parser import ParsedQuery
 from archive.search.whoosh.facets import NO_FACETS, FacetIndex, Facets
 from archive.search.whoosh.postings import Leaves, segment_term_ids
-from archive.search.whoosh.schema import build_schema, schema_signature
+from archive.search.whoosh.schema import build_schema
 
 # Above this many matches, relevance = title matches first, then newest (no BM25 per doc).
 RANK_LIMIT = 1000
 BM25_K1, BM25_B = 1.2, 0.75
 
 
-def open_index(path: str, create: bool = True):
-    """Open the index at path (creating it, or recreating it if the schema changed)."""
-    schema = build_schema()
+# The files this code writes: bump on any change to the document, the schema or the codec.
+# An index with another version (or none: written before versions) is rebuilt, not read.
+FORMAT_VERSION = 2
+VERSION_FILE = "newsroom-index-format"
+
+
+def open_index(path: str, create: bool = True, replace: bool = False):
+    """Open the index at path.
+
+    No index there yet: an empty one (create=True) or EmptyIndexError. An index of another
+    FORMAT_VERSION, or one that cannot be opened (a class its table of contents names was
+    renamed, a torn file): IndexNeedsRebuild, or with replace=True an empty index in its place
+    (for rebuilds).
+    """
     os.makedirs(path, exist_ok=True)
     storage = FileStorage(path)
-    if windex.exists(storage):
-        ix = storage.open_index(schema=schema)
-        on_disk = storage.open_index()
-        if schema_signature(on_disk.schema) == schema_signature(schema):
-            return ix
-        if not create:
-            raise windex.EmptyIndexError(f"index at {path} has an older schema")
-    elif not create:
+    try:
+        exists = windex.exists(storage)
+        reason = _version_problem(path) if exists else ""
+        if exists and not reason:
+            return storage.open_index(schema=build_schema())
+    except Exception as exc:  # whatever unpickling or reading a foreign index raises
+        exists, reason = True, f"无法打开 (cannot open): {type(exc).__name__}: {exc}"
+    if exists and not replace:
+        raise IndexNeedsRebuild(path, reason)
+    if not exists and not create:
         raise windex.EmptyIndexError(f"no index at {path}")
-    return storage.create_index(schema)
+    return empty_index(path)
 
 
-def empty_index(path: str) -> None:
-    """Replace whatever index is at path with an empty one of this code's schema."""
+def _version_problem(path: str) -> str:
+    try:
+        with open(os.path.join(path, VERSION_FILE)) as fh:
+            found = fh.read().strip()
+    except OSError:
+        return "没有版本标记 (written before index versions)"
+    if found != str(FORMAT_VERSION):
+        return f"格式版本 {found}，本程序为 {FORMAT_VERSION} (format {found}, this code writes {FORMAT_VERSION})"
+    return ""
+
+
+def empty_index(path: str):
+    """Replace whatever index is at path with an empty one of this code's format."""
     os.makedirs(path, exist_ok=True)
-    FileStorage(path).create_index(build_schema())
+    ix = FileStorage(path).create_index(build_schema())
+    with open(os.path.join(path, VERSION_FILE), "w") as fh:
+        fh.write(str(FORMAT_VERSION))
+    return ix
 
 
 @dataclass

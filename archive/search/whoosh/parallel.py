@@ -44,7 +44,7 @@ def build(
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Replace the index at path with the documents in batches; returns how many."""
-    ix = open_index(path)
+    ix = open_index(path, replace=True)  # a rebuild also replaces a stale index
     # Whoosh's lock is taken by hand and the committing writer opened only at the end: a
     # writer's open files must not be shared with forked children.
     lock = ix.lock("WRITELOCK")

@@ -46,11 +46,3 @@ def build_schema() -> fields.Schema:
             PAGE: fields.NUMERIC(numtype=int, bits=32, stored=True, sortable=True),
         }
     )
-
-
-def schema_signature(schema: fields.Schema) -> list[tuple[str, str, str]]:
-    """Enough to tell whether an index on disk was built with this code's schema."""
-    return [
-        (name, type(f).__name__, type(f.format).__name__ if f.format else "")
-        for name, f in sorted(schema.items())
-    ]
