@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 WORKERS ?= 2
 export DJANGO_SETTINGS_MODULE := newsroom.settings
 
-.PHONY: install run serve setup test lint format check pytest bench eval-persons eval-reading clean
+.PHONY: install run serve setup test lint format check pytest bench eval-persons eval-reading eval-search clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -61,6 +61,17 @@ eval-persons: install
 # Lay out pages from ../shared/corpus news items in every form, read them, score the reader.
 eval-reading: install
 	DJANGO_SECRET_KEY=eval $(BIN)/python manage.py eval_reading --pages 200 --by-form $(EVAL_ARGS)
+
+# Search exactness through Haystack: ours beside the stock Whoosh backend with jieba, on the
+# first EVAL_ITEMS news items of ../shared/corpus imported into a scratch archive.
+EVAL_ITEMS ?= 3000
+EVAL_ENV = DJANGO_SECRET_KEY=eval NEWSROOM_DATA_DIR=var/eval-search NEWSROOM_JIEBA_INDEX_DIR=var/eval-search/jieba
+eval-search: install
+	rm -rf var/eval-search && mkdir -p var/eval-search
+	head -n $(EVAL_ITEMS) ../shared/corpus/xwlb_items.jsonl > var/eval-search/items.jsonl
+	$(EVAL_ENV) $(BIN)/python manage.py migrate -v 0
+	$(EVAL_ENV) $(BIN)/python manage.py import_archive var/eval-search/items.jsonl -v 0
+	$(EVAL_ENV) $(BIN)/python manage.py eval_search --using default --using jieba --index $(EVAL_ARGS)
 
 clean:
 	rm -rf var staticfiles .pytest_cache .ruff_cache test-artifacts

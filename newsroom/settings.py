@@ -130,6 +130,13 @@ HAYSTACK_CONNECTIONS = {
         "PATH": os.environ.get("NEWSROOM_INDEX_DIR", str(DATA_DIR / "whoosh_index")),
     },
 }
+# A second connection for comparison only (eval_search --using jieba): Haystack's stock Whoosh
+# backend with jieba's ChineseAnalyzer, as Chinese Haystack sites are usually set up.
+if os.environ.get("NEWSROOM_JIEBA_INDEX_DIR"):
+    HAYSTACK_CONNECTIONS["jieba"] = {
+        "ENGINE": "archive.search.whoosh.jieba_backend.JiebaWhooshEngine",
+        "PATH": os.environ["NEWSROOM_JIEBA_INDEX_DIR"],
+    }
 # Saves and deletes go to a queue in the database; one writer applies them (archive/search/queue.py).
 HAYSTACK_SIGNAL_PROCESSOR = "archive.search.signals.QueuedSignalProcessor"
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20

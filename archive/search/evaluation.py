@@ -1,29 +1,22 @@
-"""Exactness check without Django: index a corpus with the real schema, compare with substring search.
+"""Exactness check: what search returns for a string against the articles that contain it.
 
-Used by `manage.py eval_search` and bench/search.py. Items are {id, date, title, paragraphs}.
+The acceptance test for any search backend: recall and precision must be 1.0. Used by
+`manage.py eval_search` (any Haystack connection, on the archive's articles) and
+bench/search.py (corpus files, {id, date, title, paragraphs} a line).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import random
 import re
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh import fields as wfields
-from whoosh.filedb.filestore import FileStorage
-from whoosh.qparser import QueryParser
-
-from archive.search.fields import make_document
-from archive.search.parser import parse
+from archive.search.fields import article_text
 from archive.search.text import _CJK, RUN_RE, normalize
-from archive.search.whoosh import parallel
-from archive.search.whoosh.engine import SearchCore
 
 DEFAULT_CORPUS = "../shared/corpus/xwlb_items.jsonl"
 
@@ -34,10 +27,30 @@ class Item:
     title: str
     body: str
     published: dt.date | None
+    kicker: str = ""
+    deck: str = ""
 
     @property
     def text(self) -> str:
-        return f"{self.title}\n{self.body}"
+        """What the index holds as the article's text."""
+        return article_text(self.kicker, self.title, self.deck, self.body)
+
+
+def archive_items(limit: int | None = None) -> list[Item]:
+    """The archive's published articles (the first ``limit`` by id), as the index sees them."""
+    from archive.models import Article
+
+    rows = Article.objects.published().order_by("id")
+    fields = ("id", "title", "body", "published", "kicker", "deck")
+    return [Item(*row) for row in rows.values_list(*fields)[:limit]]
+
+
+def search_ids(using: str, q: str) -> set[int]:
+    """Every article id SearchQuerySet(using=...).filter(content=q) returns."""
+    from haystack.query import SearchQuerySet
+
+    sqs = SearchQuerySet(using=using).filter(content=q)
+    return {int(r.pk) for r in sqs[: sqs.count()]}
 
 
 def load_items(path: str | Path, limit: int | None = None) -> list[Item]:
@@ -50,87 +63,6 @@ def load_items(path: str | Path, limit: int | None = None) -> list[Item]:
             if limit and len(items) >= limit:
                 break
     return items
-
-
-def build_exact_index(
-    path: str,
-    items: Iterable[Item],
-    persons: Callable[[Item], list[str]] | None = None,
-    workers: int = 1,
-) -> float:
-    """Index items with the production schema and writer; returns seconds taken."""
-    start = time.perf_counter()
-
-    def batches():
-        batch = []
-        for item in items:
-            batch.append(
-                make_document(
-                    item.pk,
-                    title=item.title,
-                    body=item.body,
-                    published=item.published,
-                    persons=persons(item) if persons else (),
-                )
-            )
-            if len(batch) == 500:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
-
-    parallel.build(path, batches(), workers=workers)
-    return time.perf_counter() - start
-
-
-def plain_schema() -> wfields.Schema:
-    """What Haystack's stock Whoosh backend builds with `analyzer=ChineseAnalyzer()`."""
-    from jieba.analyse import ChineseAnalyzer
-
-    return wfields.Schema(
-        id=wfields.ID(stored=True, unique=True),
-        django_id=wfields.ID(stored=True),
-        text=wfields.TEXT(stored=True, analyzer=ChineseAnalyzer(), sortable=True),
-    )
-
-
-def build_plain_index(path: str, items: Iterable[Item]) -> float:
-    start = time.perf_counter()
-    os.makedirs(path, exist_ok=True)
-    ix = FileStorage(path).create_index(plain_schema())
-    writer = ix.writer(limitmb=256)
-    for item in items:
-        writer.add_document(id=f"archive.article.{item.pk}", django_id=str(item.pk), text=item.text)
-    writer.commit()
-    return time.perf_counter() - start
-
-
-class ExactSearcher:
-    """Query → set of item pks, through parse() and SearchCore like the service."""
-
-    def __init__(self, path: str):
-        self.core = SearchCore(path)
-        view = self.core.view()
-        reader = view.searcher.reader()
-        self.pk_of = {d: int(f["django_id"]) for d, f in reader.iter_docs()}
-
-    def ids(self, q: str) -> set[int]:
-        docs = self.core.view().match_docs(parse(q))
-        return {self.pk_of[d] for d in docs or ()}
-
-
-class PlainSearcher:
-    """The stock set-up: QueryParser with the jieba analyzer; a new searcher per query."""
-
-    def __init__(self, path: str):
-        self.ix = FileStorage(path).open_index()
-        self.parser = QueryParser("text", schema=self.ix.schema)
-        with self.ix.searcher() as s:
-            self.pk_of = {d: int(f["django_id"]) for d, f in s.reader().iter_docs()}
-
-    def ids(self, q: str) -> set[int]:
-        with self.ix.searcher() as s:
-            return {self.pk_of[d] for d in s.docs_for_query(self.parser.parse(q))}
 
 
 _EDGE = rf"[^\W_{_CJK}]"

@@ -42,6 +42,8 @@ KNOWN_FIELDS = frozenset(
         "events",
         "body",
         "captions",
+        "date",  # another name for published
+        "paragraphs",  # the body as a list of paragraphs
     ]
 )
 BYLINE_KINDS = {"reporter", "correspondent", "photographer"}
@@ -77,9 +79,14 @@ def parse_line(obj, position: int) -> ArticleInput:
     title, body = obj.get("title") or "", obj.get("body") or ""
     if not isinstance(title, str) or not isinstance(body, str):
         raise ValueError("“title”和“body”应为字符串")
+    paragraphs = obj.get("paragraphs")  # news-item corpora: the body as a list of paragraphs
+    if not body and paragraphs is not None:
+        if not isinstance(paragraphs, list) or not all(isinstance(p, str) for p in paragraphs):
+            raise ValueError("“paragraphs”应为字符串列表")
+        body = "\n".join(paragraphs)
     if not title.strip() and not body.strip():
         raise ValueError("既没有“title”（标题）也没有“body”（正文）")
-    published = obj.get("published")
+    published = obj.get("published", obj.get("date"))  # "date": news-item corpora
     if published in (None, ""):
         published_date, status, reasons = None, DateStatus.UNKNOWN, ["没有出版日期，待核实"]
     elif isinstance(published, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):

@@ -125,7 +125,7 @@ def test_real_world_lines_title_only_body_only_and_extra_fields(db, tmp_path):
     _write_lines(
         path,
         {"title": "【视频】全国春运今日启动", "published": "2024-01-26", "url": "x", "vid": 7},
-        {"body": "本报讯 1月25日，市图书馆举办迎春书法展，展出作品200余幅。", "date": "2024"},
+        {"body": "本报讯 1月25日，市图书馆举办迎春书法展，展出作品200余幅。", "year": "2024"},
     )
     out = io.StringIO()
     call_command("import_archive", str(path), "-v", "2", stdout=out, stderr=io.StringIO())
@@ -133,7 +133,21 @@ def test_real_world_lines_title_only_body_only_and_extra_fields(db, tmp_path):
     assert video.body == "" and not video.title_is_derived
     brief = Article.objects.exclude(pk=video.pk).get()
     assert brief.title_is_derived and brief.title.startswith("市图书馆举办迎春书法展")
-    assert "未知字段已忽略：date、vid" in out.getvalue()
+    assert "未知字段已忽略：vid、year" in out.getvalue()
+
+
+def test_news_item_corpora_give_the_date_and_the_paragraphs(db, tmp_path):
+    path = tmp_path / "items.jsonl"
+    item = {
+        "id": "x-1",
+        "date": "2022-09-24",
+        "title": "长江焕发新活力",
+        "paragraphs": ["一段。", "二段。"],
+    }
+    _write_lines(path, item)
+    call_command("import_archive", str(path), stdout=io.StringIO())
+    article = Article.objects.get()
+    assert str(article.published) == "2022-09-24" and article.body == "一段。\n二段。"
 
 
 def test_skip_invalid_imports_the_good_lines_and_sets_the_bad_ones_aside(db, tmp_path):
