@@ -18,13 +18,13 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     page = indexes.IntegerField(null=True)
 
     # The article columns a document is made of (read in bulk by the indexer).
-    source_fields = ("id", "kicker", "title", "deck", "body", "published", "page")
+    source_fields = ("id", "kicker", "title", "deck", "body", "captions", "published", "page")
 
     def get_model(self):
         return Article
 
     def index_queryset(self, using=None):
-        return Article.objects.published()
+        return Article.objects.visible()
 
     def document(self, row: dict, persons) -> dict:
         """The indexed document for one article's source_fields and its persons' names."""
@@ -37,6 +37,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
             published=row["published"],
             persons=persons,
             page=row["page"],
+            captions=row["captions"],
         )
 
     def prepare(self, obj):

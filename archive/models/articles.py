@@ -1,7 +1,7 @@
 import datetime as dt
 
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -17,23 +17,15 @@ class Genre(models.TextChoices):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
+    def visible(self):
         """Articles a reader may see: dated or not, but not withdrawn by an admin."""
         return self.filter(is_hidden=False)
 
     def dated(self):
-        return self.published().filter(published__isnull=False)
+        return self.visible().filter(published__isnull=False)
 
     def on_day(self, day: dt.date):
-        return self.published().filter(published=day)
-
-    def in_range(self, date_from: dt.date | None = None, date_to: dt.date | None = None):
-        qs = self
-        if date_from:
-            qs = qs.filter(published__gte=date_from)
-        if date_to:
-            qs = qs.filter(published__lte=date_to)
-        return qs
+        return self.visible().filter(published=day)
 
     def needing_review(self):
         return self.filter(needs_review=True)
@@ -77,13 +69,6 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(n=Count("id"))
             .order_by("day")
         )
-
-    def issue_days(self):
-        """Distinct issue dates with their article counts, oldest first."""
-        return self.dated().values("published").annotate(n=Count("id")).order_by("published")
-
-    def mentioning(self, person):
-        return self.filter(Q(mentions__person=person)).distinct()
 
 
 class Article(models.Model):
@@ -133,7 +118,8 @@ class Article(models.Model):
     is_hidden = models.BooleanField("隐藏", default=False, help_text="不在网站和检索中出现。")
     needs_review = models.BooleanField("待审核", default=False, db_index=True)
     review_reasons = models.JSONField("待审核原因", default=list, blank=True)
-    # Fields an admin changed by hand; a later import never overwrites them.
+    # Fields an admin changed by hand (the admin records them). An import only adds articles and
+    # never changes one already in the archive.
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)

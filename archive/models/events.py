@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import Count
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -7,9 +6,6 @@ from simple_history.models import HistoricalRecords
 class EventQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(is_hidden=False)
-
-    def with_counts(self):
-        return self.annotate(article_count=Count("articles", distinct=True))
 
     def needing_review(self):
         return self.filter(needs_review=True)

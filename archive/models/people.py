@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -13,13 +13,6 @@ class PersonStatus(models.TextChoices):
 class PersonQuerySet(models.QuerySet):
     def visible(self):
         return self.exclude(status=PersonStatus.REJECTED)
-
-    def with_counts(self):
-        return self.annotate(
-            article_count=Count("mentions__article", distinct=True),
-            first_seen=Min("mentions__article__published"),
-            last_seen=Max("mentions__article__published"),
-        )
 
     def needing_review(self):
         return self.filter(needs_review=True).exclude(status=PersonStatus.REJECTED)

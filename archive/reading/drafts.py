@@ -10,6 +10,14 @@ from .furniture import Masthead
 from .leads import is_lead
 
 
+def full_text(kicker: str, title: str, deck: str, paragraphs, captions=()) -> str:
+    """An article's whole text, one line per part: headline lines, body, captions. The one
+    definition for extraction and for the search index (a line break ends every search run,
+    so no bigram joins a title to the body)."""
+    parts = [kicker, title, deck, *paragraphs, *captions]
+    return "\n".join(p for p in (part.strip() for part in parts) if p)
+
+
 @dataclass
 class ArticleDraft:
     position: int
@@ -43,8 +51,8 @@ class ArticleDraft:
     @property
     def full_text(self) -> str:
         """Everything a reader sees, for extraction: headline lines, then the body."""
-        parts = [self.kicker, "" if self.title_is_derived else self.title, self.deck]
-        return "\n".join([p for p in parts if p] + self.paragraphs + self.captions)
+        title = "" if self.title_is_derived else self.title
+        return full_text(self.kicker, title, self.deck, self.paragraphs, self.captions)
 
     def add_bylines(self, names: list[BylineName]) -> None:
         known = {(b.name, b.kind) for b in self.bylines}

@@ -37,19 +37,19 @@ def documents(article_ids: Iterable[int]) -> tuple[list[dict], set[int]]:
     """Documents for the published articles among article_ids, and the ids that must go."""
     wanted = set(article_ids)
     index = article_index()
-    rows = list(Article.objects.published().filter(pk__in=wanted).values(*index.source_fields))
+    rows = list(Article.objects.visible().filter(pk__in=wanted).values(*index.source_fields))
     names = persons_by_article([r["id"] for r in rows])
     docs = [index.document(r, names.get(r["id"], ())) for r in rows]
     return docs, wanted - {r["id"] for r in rows}
 
 
 def published_count() -> int:
-    return Article.objects.published().count()
+    return Article.objects.visible().count()
 
 
 def all_documents(batch_size: int) -> Iterator[list[dict]]:
     """Every published article's document, batch_size at a time, in id order."""
-    qs = Article.objects.published().order_by("id")
+    qs = Article.objects.visible().order_by("id")
     index = article_index()
     last = 0
     while True:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive.search.fields import article_text
+from archive.reading.drafts import full_text
 from archive.search.text import _CJK, RUN_RE, normalize
 
 DEFAULT_CORPUS = "../shared/corpus/xwlb_items.jsonl"
@@ -29,19 +29,21 @@ class Item:
     published: dt.date | None
     kicker: str = ""
     deck: str = ""
+    captions: str = ""
 
     @property
     def text(self) -> str:
         """What the index holds as the article's text."""
-        return article_text(self.kicker, self.title, self.deck, self.body)
+        lines = self.body.split("\n")
+        return full_text(self.kicker, self.title, self.deck, lines, self.captions.split("\n"))
 
 
 def archive_items(limit: int | None = None) -> list[Item]:
     """The archive's published articles (the first ``limit`` by id), as the index sees them."""
     from archive.models import Article
 
-    rows = Article.objects.published().order_by("id")
-    fields = ("id", "title", "body", "published", "kicker", "deck")
+    rows = Article.objects.visible().order_by("id")
+    fields = ("id", "title", "body", "published", "kicker", "deck", "captions")
     return [Item(*row) for row in rows.values_list(*fields)[:limit]]
 
 

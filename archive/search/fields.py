@@ -9,24 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from archive.periods import date_key
+from archive.reading.drafts import full_text
+
 ID, DJANGO_CT, DJANGO_ID = "id", "django_ct", "django_id"
 CONTENT, TITLE, PUBLISHED, PERSONS, PAGE = "text", "title", "published", "persons", "page"
 ARTICLE_CT = "archive.article"
 # Title hits rank first: a title term outweighs any body frequency BM25 gives.
 TITLE_BOOST = 8.0
-
-
-def date_key(day: dt.date | None) -> int:
-    return day.year * 10000 + day.month * 100 + day.day if day else 0
-
-
-def key_date(key: int) -> dt.date | None:
-    return dt.date(key // 10000, key // 100 % 100, key % 100) if key else None
-
-
-def article_text(kicker: str, title: str, deck: str, body: str) -> str:
-    # Newlines break runs, so no bigram joins the title to the body.
-    return "\n".join(part for part in (kicker, title, deck, body) if part)
 
 
 def make_document(
@@ -39,13 +29,14 @@ def make_document(
     published: dt.date | None = None,
     persons: Iterable[str] = (),
     page: int | None = None,
+    captions: str = "",
 ) -> dict:
     names = [n.replace(",", " ") for n in dict.fromkeys(persons) if n]
     return {
         ID: f"{ARTICLE_CT}.{pk}",
         DJANGO_CT: ARTICLE_CT,
         DJANGO_ID: str(pk),
-        CONTENT: article_text(kicker, title, deck, body),
+        CONTENT: full_text(kicker, title, deck, body.split("\n"), captions.split("\n")),
         TITLE: title or "",
         PUBLISHED: date_key(published),
         PERSONS: ",".join(names),

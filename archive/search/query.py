@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from haystack.exceptions import SearchBackendError
 from haystack.inputs import AutoQuery
 
-from archive.search.fields import CONTENT, PERSONS, PUBLISHED, date_key
+from archive.periods import date_key, period_span
+from archive.search.fields import CONTENT, PERSONS, PUBLISHED
 from archive.search.parser import ParsedQuery, parse, phrase
 
 TEXT_FIELDS = {"content", CONTENT}
@@ -161,15 +162,7 @@ def narrow(query: ExactQuery, narrow_queries) -> None:
         if name == PERSONS and value:
             _leaf(query, PERSONS, "exact", value)
         elif name == PUBLISHED and period:
-            year, month, day = (int(g) if g else 0 for g in period.groups())
-            first = dt.date(year, month or 1, day or 1)
-            if day:
-                last = first
-            elif month:
-                last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-                last -= dt.timedelta(days=1)
-            else:
-                last = dt.date(year, 12, 31)
+            first, last = period_span(*(int(g) if g else None for g in period.groups()))
             _narrow_dates(query, date_key(first), date_key(last))
         else:
             raise SearchBackendError(f"cannot narrow by {text!r}")

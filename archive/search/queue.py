@@ -18,13 +18,13 @@ from django.conf import settings
 from django.db import transaction
 
 from archive import freshness
-from archive.models import Event, Mention, PendingIndexUpdate
+from archive.models import Mention, PendingIndexUpdate
 from archive.search.documents import published_count
 from archive.search.errors import IndexNeedsRebuild
 
 log = logging.getLogger(__name__)
 
-ARTICLE, PERSON, EVENT = "archive.article", "archive.person", "archive.event"
+ARTICLE, PERSON = "archive.article", "archive.person"
 BATCH = 500
 # A long queue (a big import) is applied in bigger batches: each batch is one index commit.
 BULK_BATCH = 10_000
@@ -44,7 +44,7 @@ _deferred_lock = threading.Lock()
 def enqueue(label: str, ids: Iterable, action: str = PendingIndexUpdate.UPDATE) -> None:
     """Queue index work for objects (in the caller's transaction) and drain after commit.
 
-    label is ARTICLE (refresh these articles), PERSON or EVENT (refresh their articles, found
+    label is ARTICLE (refresh these articles) or PERSON (refresh their articles, found
     when the queue is drained). Code that changes rows with QuerySet.update() calls this.
     """
     rows = [PendingIndexUpdate(model_label=label, object_id=str(i), action=action) for i in ids]
@@ -80,22 +80,16 @@ def _drain_after_commit() -> None:
 
 
 def _article_ids(rows: list[tuple[int, str, str]]) -> set[int]:
-    articles, persons, events = set(), set(), set()
+    articles, persons = set(), set()
     for _, label, object_id in rows:
         try:
             pk = int(object_id)
         except ValueError:
             continue
-        {ARTICLE: articles, PERSON: persons, EVENT: events}.get(label, set()).add(pk)
+        {ARTICLE: articles, PERSON: persons}.get(label, set()).add(pk)
     if persons:
         articles.update(
             Mention.objects.filter(person_id__in=persons).values_list("article_id", flat=True)
-        )
-    if events:
-        articles.update(
-            Event.articles.through.objects.filter(event_id__in=events).values_list(
-                "article_id", flat=True
-            )
         )
     return articles
 

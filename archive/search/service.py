@@ -57,7 +57,7 @@ def _facets(counts: dict) -> dict[str, list[FacetValue]]:
 
 def _hits(results, needles: list[str]) -> list[Hit]:
     ids = [int(r.pk) for r in results]
-    articles = Article.objects.published().for_listing().in_bulk(ids)
+    articles = Article.objects.visible().for_listing().in_bulk(ids)
     hits = []
     for pk in ids:
         article = articles.get(pk)

@@ -7,7 +7,8 @@ save/delete adds a PendingIndexUpdate row in the same transaction (see queue.py)
     Mention saved/deleted         → its article (persons field)
     Person saved (rename, reject) → its articles, looked up when the queue is drained
     Person deleted                → its articles, looked up now (the mentions go with it)
-    Event saved/deleted, articles → its articles
+
+Events are not in the document (search_indexes.py), so their changes queue nothing.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from archive.search import queue
 
 
 def _models():
-    from archive.models import Article, Event, Mention, Person
+    from archive.models import Article, Mention, Person
 
-    return Article, Event, Mention, Person
+    return Article, Mention, Person
 
 
 def _article_changed(sender, instance, **kwargs):
@@ -42,28 +43,9 @@ def _person_deleting(sender, instance, **kwargs):
     queue.enqueue(queue.ARTICLE, sorted(ids))
 
 
-def _event_saved(sender, instance, **kwargs):
-    queue.enqueue(queue.EVENT, [instance.pk])
-
-
-def _event_deleting(sender, instance, **kwargs):
-    queue.enqueue(queue.ARTICLE, list(instance.articles.values_list("pk", flat=True)))
-
-
-def _event_articles_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "pre_clear"):
-        return
-    if reverse:  # article.events.add(...): the article itself changed
-        queue.enqueue(queue.ARTICLE, [instance.pk])
-    elif action == "pre_clear":
-        queue.enqueue(queue.ARTICLE, list(instance.articles.values_list("pk", flat=True)))
-    else:
-        queue.enqueue(queue.ARTICLE, sorted(pk_set or ()))
-
-
 class QueuedSignalProcessor(BaseSignalProcessor):
     def _connections(self):
-        Article, Event, Mention, Person = _models()
+        Article, Mention, Person = _models()
         return [
             (signals.post_save, _article_changed, Article),
             (signals.post_delete, _article_changed, Article),
@@ -71,9 +53,6 @@ class QueuedSignalProcessor(BaseSignalProcessor):
             (signals.post_delete, _mention_changed, Mention),
             (signals.post_save, _person_saved, Person),
             (signals.pre_delete, _person_deleting, Person),
-            (signals.post_save, _event_saved, Event),
-            (signals.pre_delete, _event_deleting, Event),
-            (signals.m2m_changed, _event_articles_changed, Event.articles.through),
         ]
 
     def setup(self):

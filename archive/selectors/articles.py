@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from archive.models import Article, Event, Mention
 from archive.models.people import MentionKind
+from archive.periods import period_span
 from archive.selectors.counts import calendar_counts
 from archive.selectors.issues import days_between
 from archive.selectors.people import NewestFirst
@@ -20,7 +20,7 @@ def article_for_reading(pk: int) -> Article:
     from django.db.models import Prefetch
 
     return (
-        Article.objects.published()
+        Article.objects.visible()
         .select_related("source_page", "previous_part")
         .prefetch_related(
             Prefetch(
@@ -87,7 +87,7 @@ def related_articles(article: Article, limit: int = 6) -> list[Article]:
         return []
     best = sorted(scores, key=lambda pk: scores[pk], reverse=True)[: limit * 3]
     found = (
-        Article.objects.published()
+        Article.objects.visible()
         .filter(pk__in=best)
         .only("id", "title", "published", "page", "title_is_derived")
     )
@@ -102,18 +102,11 @@ def article_list(year: int | None = None, month: int | None = None, day: int | N
     first, last = dt.date.min, dt.date.max
     if year:
         try:
-            first = dt.date(year, month or 1, day or 1)
-            last = (
-                first
-                if day
-                else dt.date(year, month, calendar.monthrange(year, month)[1])
-                if month
-                else dt.date(year, 12, 31)
-            )
+            first, last = period_span(year, month, day)
         except ValueError:  # 30 February: nothing
             first, last = dt.date.max, dt.date.min
     spans = [(d, d, n) for d, n in reversed(days_between(first, last).items())]
-    listed = Article.objects.published().for_listing()
+    listed = Article.objects.visible().for_listing()
     return NewestFirst(
         spans,
         0 if year else cal.undated,
@@ -126,4 +119,4 @@ def next_part(article: Article) -> Article | None:
     """The part printed on the page a （下转第X版） points to, when it is in the archive."""
     if not article.continued_on:
         return None
-    return article.next_parts.published().order_by("id").first()
+    return article.next_parts.visible().order_by("id").first()

@@ -15,6 +15,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from archive import freshness
 from archive.models import Article, Event, EventParticipant, Mention, Person
+from archive.periods import key_date
 
 # --- cached counts ---------------------------------------------------------------------------
 #
@@ -63,14 +64,12 @@ def cached_for(person: Person, name: str, compute):
     return memoized(f"{name}:{person.pk}", lambda: compute(person))
 
 
-def _connect_invalidation() -> None:
+def connect_signals() -> None:
+    """Any save or delete of an archive record forgets the counts (ArchiveConfig.ready)."""
     for model in (Article, Mention, Person, Event, EventParticipant):
         post_save.connect(_archive_changed, sender=model, dispatch_uid=f"forget-{model.__name__}")
         post_delete.connect(_archive_changed, sender=model, dispatch_uid=f"del-{model.__name__}")
     m2m_changed.connect(_archive_changed, sender=Event.articles.through, dispatch_uid="forget-m2m")
-
-
-_connect_invalidation()
 
 
 HIDDEN, UNDATED = 0, -1
@@ -85,7 +84,7 @@ def article_dates() -> array:
         # One string of id·10⁹ + (YYYYMMDD or 0), built by the database and read by NumPy in
         # one call: 100,000 rows as Python tuples cost three times as much.
         packed = F("id") * _ID_SHIFT + Coalesce(DateKey("published"), 0)
-        found = Article.objects.published().aggregate(all=IdList(packed))["all"]
+        found = Article.objects.visible().aggregate(all=IdList(packed))["all"]
         values = np.fromstring(found or "", dtype=np.int64, sep=",")
         ids, keys = values // _ID_SHIFT, values % _ID_SHIFT
         out = np.zeros(int(ids.max()) + 1 if len(ids) else 1, dtype=np.int32)  # HIDDEN
@@ -125,10 +124,6 @@ class IdList(Aggregate):
             template="string_agg(CAST(%(expressions)s AS text), ',')",
             **extra,
         )
-
-
-def key_date(key: int) -> dt.date:
-    return dt.date(key // 10000, key // 100 % 100, key % 100)
 
 
 @dataclass(frozen=True)

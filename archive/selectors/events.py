@@ -59,7 +59,7 @@ def event_participants(event: Event) -> list[tuple[str, list[Person]]]:
 
 def event_articles(event: Event) -> list[Article]:
     return list(
-        event.articles.published().for_listing().order_by("published", "page", "position", "id")
+        event.articles.visible().for_listing().order_by("published", "page", "position", "id")
     )
 
 
@@ -68,7 +68,7 @@ def event_articles(event: Event) -> list[Article]:
 
 def source_articles(source_page) -> list[Article]:
     return list(
-        Article.objects.published()
+        Article.objects.visible()
         .filter(source_page=source_page)
         .order_by("position", "id")
         .only("id", "title", "kicker", "published", "page", "position", "title_is_derived")

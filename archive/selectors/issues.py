@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 from collections import OrderedDict
 
@@ -11,6 +10,7 @@ from django.db.models import Count
 
 from archive.models import Article, Mention
 from archive.models.people import MentionKind
+from archive.periods import month_span
 from archive.selectors.counts import calendar_counts
 
 # --- issues and the calendar -------------------------------------------------------------
@@ -49,8 +49,7 @@ def adjacent_issues(day: dt.date) -> tuple[dt.date | None, dt.date | None]:
 
 def adjacent_months(year: int, month: int) -> tuple[dt.date | None, dt.date | None]:
     """The nearest earlier and later issue dates outside this month."""
-    last = calendar.monthrange(year, month)[1]
-    return _neighbours(dt.date(year, month, 1), dt.date(year, month, last))
+    return _neighbours(*month_span(year, month))
 
 
 def on_this_day(day: dt.date) -> list[dict]:
@@ -87,8 +86,7 @@ def day_counts_in_year(year: int) -> dict[dt.date, int]:
 
 
 def day_counts_in_month(year: int, month: int) -> dict[dt.date, int]:
-    last = calendar.monthrange(year, month)[1]
-    return days_between(dt.date(year, month, 1), dt.date(year, month, last))
+    return days_between(*month_span(year, month))
 
 
 def day_counts(year: int, month: int) -> list[dict]:
@@ -104,7 +102,7 @@ def people_in_the_news(until: dt.date | None, days: int = 30, limit: int = 12) -
         return []
     since = until - dt.timedelta(days=days)
     # The span's articles first (an index range), then their mentions.
-    recent = Article.objects.published().filter(published__gt=since, published__lte=until)
+    recent = Article.objects.visible().filter(published__gt=since, published__lte=until)
     return list(
         Mention.objects.visible()
         .filter(kind=MentionKind.TEXT, article_id__in=recent.values("id"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
@@ -12,13 +11,13 @@ from django.db.models import Count
 
 from archive.models import Article, Event, EventParticipant, Mention, Person, StaffCredit
 from archive.models.people import PersonStatus
+from archive.periods import key_date, month_span
 from archive.selectors.counts import (
     HIDDEN,
     UNDATED,
     IdList,
     article_dates,
     calendar_counts,
-    key_date,
     memoized,
 )
 from archive.selectors.issues import days_between
@@ -148,10 +147,6 @@ def _person_profile(person: Person) -> tuple[list[dict], list[tuple[int, int, in
     return memoized(f"profile:{person.pk}", compute)
 
 
-def _month_span(y: int, m: int) -> tuple[dt.date, dt.date]:
-    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-
-
 WINDOW_LIMIT = 5000
 
 
@@ -212,8 +207,8 @@ class NewestFirst:
 
 def person_articles(person: Person, months: list[tuple[int, int, int]]) -> NewestFirst:
     """The articles naming a person, newest first, for Paginator and feeds."""
-    spans = [(*_month_span(y, m), n) for y, m, n in reversed(months)]
-    listed = Article.objects.published().for_listing()
+    spans = [(*month_span(y, m), n) for y, m, n in reversed(months)]
+    listed = Article.objects.visible().for_listing()
 
     def between(lo, hi):
         return listed.filter(id__in=articles_of_in(person, lo, hi), published__range=(lo, hi))
@@ -251,9 +246,9 @@ def companions(
     recent_articles = Mention.objects.filter(person=person).values("article_id")
     if sum(n for _, _, n in months) > RECENT_FOR_COMPANIONS:
         # Go back month by month until enough of theirs, or enough articles in all, are seen.
-        until, since, seen = _month_span(*months[-1][:2])[1], None, 0
+        until, since, seen = month_span(*months[-1][:2])[1], None, 0
         for y, m, n in reversed(months):
-            first = _month_span(y, m)[0]
+            first = month_span(y, m)[0]
             if since and sum(days_between(first, until).values()) > WINDOW_LIMIT:
                 break
             since, seen = first, seen + n
@@ -318,7 +313,7 @@ def undated_count(person: Person) -> int:
     """How many undated articles name this person (no query when the archive has none)."""
     if not calendar_counts().undated:
         return 0
-    undated = Article.objects.published().filter(published__isnull=True).values("id")
+    undated = Article.objects.visible().filter(published__isnull=True).values("id")
     return (
         Mention.objects.filter(person=person, article_id__in=undated)
         .values("article_id")

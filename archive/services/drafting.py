@@ -13,15 +13,13 @@ from dataclasses import dataclass, field
 from archive.extraction.dates import lead_date_on
 from archive.extraction.events import find_event
 from archive.extraction.page_dates import PageDates, article_lead_date, resolve_page_dates
-from archive.extraction.persons import find_persons
+from archive.extraction.persons import REVIEW_BELOW, find_persons
 from archive.extraction.types import NameLexicon, PersonMention
 from archive.models.people import MentionKind
 from archive.reading import ArticleDraft, PageDecodeError, decode_page, parse_page
 from archive.reading.furniture import StaffName
 from archive.services.records import ArticleInput
 
-# Below this a name found only once, with no title beside it, is flagged for review.
-REVIEW_CONFIDENCE = 0.8
 MAX_MENTION_COUNT = 32767  # Mention.count is a small integer
 
 
@@ -47,7 +45,7 @@ class MentionDraft:
 
     @property
     def doubtful(self) -> bool:
-        return self.confidence < REVIEW_CONFIDENCE and not self.given
+        return self.confidence < REVIEW_BELOW and not self.given
 
 
 @dataclass(frozen=True)
@@ -99,8 +97,8 @@ def plan_article(item: ArticleInput, lexicon: NameLexicon) -> ArticlePlan:
     given: dict[str, bool] = {}
     for mention in found:
         name_roles = roles.setdefault(mention.name, [])
-        if mention.role and mention.role[:64] not in name_roles:
-            name_roles.append(mention.role[:64])
+        if mention.role and mention.role not in name_roles:
+            name_roles.append(mention.role)
         confidence[mention.name] = max(confidence.get(mention.name, 0.0), mention.confidence)
         given.setdefault(mention.name, mention.evidence == "given")
     for name, name_roles in roles.items():
@@ -151,11 +149,11 @@ def _plan_event(item: ArticleInput, mentions: list[PersonMention]) -> EventPlan 
     if draft.lead_date is not None:
         date = lead_date_on(draft.lead_date, item.published, item.year)
     return EventPlan(
-        title=title[:200],
+        title=title,
         kind=draft.kind,
         date=date,
-        time_of_day=(draft.lead_date.time_of_day if draft.lead_date else "")[:8],
-        place=draft.place[:200],
+        time_of_day=draft.lead_date.time_of_day if draft.lead_date else "",
+        place=draft.place,
         summary=draft.summary,
         participants=tuple(draft.participants),
     )
@@ -193,7 +191,7 @@ def plan_page(
         text=text,
         page_number=page_number,
         dates=dates,
-        section=masthead.section[:40],
+        section=masthead.section,
         warnings=page.warnings + dates.reasons,
         staff=[
             StaffName(name, s.role)

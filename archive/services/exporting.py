@@ -45,7 +45,7 @@ def article_record(article: Article, base_url: str = "") -> dict:
 
 def export_articles(queryset=None, base_url: str = "") -> Iterator[str]:
     """JSON lines, oldest first, streamed in chunks so memory stays flat."""
-    queryset = queryset if queryset is not None else Article.objects.published()
+    queryset = queryset if queryset is not None else Article.objects.visible()
     queryset = queryset.order_by("published", "source", "position", "id").prefetch_related(
         Prefetch(
             "mentions",

@@ -27,7 +27,7 @@ from archive.services.drafting import (
     plan_article,
     plan_page,
 )
-from archive.services.storing import WriteCounts, store_articles, store_pages
+from archive.services.storing import WriteCounts, fitted, store_articles, store_pages
 from archive.services.workers import Workers
 
 PAGES_PER_TASK = 8
@@ -236,12 +236,12 @@ class Importer:
                 counts = store_articles(plans)
                 ImportedFile.objects.update_or_create(
                     checksum=checksum,
-                    defaults={"file_name": path.name[:255], "lines_done": last_line},
+                    defaults={"file_name": _file_name(path), "lines_done": last_line},
                 )
             result.add(counts)
             self.progress(size, counts.articles)
         ImportedFile.objects.update_or_create(
-            checksum=checksum, defaults={"file_name": path.name[:255], "finished": True}
+            checksum=checksum, defaults={"file_name": _file_name(path), "finished": True}
         )
         if checked.rejects:
             where = (
@@ -266,6 +266,10 @@ class Importer:
         if total.rejects and not self.settings.skip_invalid:
             raise ImportFailed(jsonl.refusal(total.rejects))
         return total
+
+
+def _file_name(path: Path) -> str:
+    return fitted(ImportedFile(file_name=path.name)).file_name
 
 
 def _line_chunks(path: Path, after: int, per_chunk: int) -> Iterator[tuple[list[jsonl.Line], int]]:

@@ -127,7 +127,7 @@ def parse_line(obj, position: int) -> ArticleInput:
         captions=[c for c in str(captions).split("\n") if c.strip()],
         page=page,
         position=int(obj["position"]) if isinstance(obj.get("position"), int) else position,
-        source=source[:255],
+        source=source,
         bylines=_bylines(obj),
         lead=paragraphs[0] if paragraphs else "",
         lead_date=lead_date,

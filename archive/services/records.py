@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from archive.extraction.types import BylineName, LeadDate
 from archive.models import SourcePage
+from archive.reading.drafts import full_text
 
 
 @dataclass
@@ -44,8 +45,8 @@ class ArticleInput:
 
     @property
     def full_text(self) -> str:
-        head = [self.kicker, "" if self.title_is_derived else self.title, self.deck]
-        return "\n".join([h for h in head if h] + [self.body] + self.captions)
+        title = "" if self.title_is_derived else self.title
+        return full_text(self.kicker, title, self.deck, self.paragraphs, self.captions)
 
     @property
     def fingerprint(self) -> str:

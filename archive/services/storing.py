@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.db.models import CharField
 from simple_history.utils import bulk_create_with_history
 
 from archive.models import (
@@ -43,6 +44,16 @@ class WriteCounts:
     warnings: list[str] = field(default_factory=list)
 
 
+def fitted(row):
+    """The row with each text cut to its column's length (the model is the one definition)."""
+    for column in row._meta.concrete_fields:
+        if isinstance(column, CharField) and column.max_length:
+            value = getattr(row, column.attname)
+            if isinstance(value, str) and len(value) > column.max_length:
+                setattr(row, column.attname, value[: column.max_length])
+    return row
+
+
 def _chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
     values = list(values)
     for start in range(0, len(values), size):
@@ -60,17 +71,19 @@ def store_pages(pages: list[PagePlan]) -> list[WriteCounts]:
         )
     rows = SourcePage.objects.bulk_create(
         [
-            SourcePage(
-                file_name=p.file_name,
-                checksum=p.checksum,
-                encoding=p.encoding,
-                text=p.text,
-                page_number=p.page_number,
-                issue_date=p.dates.issue_date,
-                date_status=p.dates.status,
-                year_evidence=p.dates.evidence,
-                section=p.section,
-                warnings=p.warnings,
+            fitted(
+                SourcePage(
+                    file_name=p.file_name,
+                    checksum=p.checksum,
+                    encoding=p.encoding,
+                    text=p.text,
+                    page_number=p.page_number,
+                    issue_date=p.dates.issue_date,
+                    date_status=p.dates.status,
+                    year_evidence=p.dates.evidence,
+                    section=p.section,
+                    warnings=p.warnings,
+                )
             )
             for p in pages
         ]
@@ -107,13 +120,14 @@ def _store_articles(
     fresh, fresh_owners = _new_only(plans, owners, counts)
     articles = bulk_create_with_history([_article_row(p) for p in fresh], Article)
     persons = _persons(fresh, fresh_owners, counts, staff)
-    mentions = []
+    mentions: dict[tuple, Mention] = {}  # one per (article, person, kind, role) as cut
     for plan, article in zip(fresh, articles, strict=True):
         for draft in plan.mentions:
             person = persons.get(draft.name)
             if person is not None:
-                mentions.append(_mention_row(article, person, draft))
-    bulk_create_with_history(mentions, Mention)
+                row = _mention_row(article, person, draft)
+                mentions.setdefault((article.pk, person.pk, row.kind, row.role), row)
+    bulk_create_with_history(list(mentions.values()), Mention)
     _store_events(fresh, fresh_owners, articles, persons, counts)
     link_continued_parts([a for a in articles if a.continued_on or a.continued_from_page])
     queue.enqueue(queue.ARTICLE, [a.pk for a in articles])
@@ -133,14 +147,15 @@ def _new_only(
             Article.objects.filter(fingerprint__in=prints).values_list("fingerprint", flat=True)
         )
     same_text: set[tuple] = set()
-    for titles in _chunks({p.item.title[:300] for p in plans if p.item.fingerprint not in known}):
+    cut = Article._meta.get_field("title").max_length
+    for titles in _chunks({p.item.title[:cut] for p in plans if p.item.fingerprint not in known}):
         same_text |= set(
             Article.objects.filter(title__in=titles).values_list("title", "published", "body")
         )
     fresh, fresh_owners = [], []
     for plan, owner in zip(plans, owners, strict=True):
         item = plan.item
-        if item.fingerprint in known or (item.title[:300], item.published, item.body) in same_text:
+        if item.fingerprint in known or (item.title[:cut], item.published, item.body) in same_text:
             counts[owner].duplicates += 1
             continue
         known.add(item.fingerprint)
@@ -152,39 +167,43 @@ def _new_only(
 def _article_row(plan: ArticlePlan) -> Article:
     item = plan.item
     reasons = list(item.review_reasons) + ([DERIVED_TITLE] if item.title_is_derived else [])
-    return Article(
-        source_page=item.source_page,
-        source=item.source[:255],
-        position=item.position,
-        page=item.page,
-        kicker=item.kicker[:300],
-        title=item.title[:300],
-        title_is_derived=item.title_is_derived,
-        deck=item.deck[:500],
-        body=item.body,
-        captions="\n".join(item.captions),
-        published=item.published,
-        date_status=item.date_status,
-        genre=item.genre,
-        section=item.section[:40],
-        agency=item.agency[:20],
-        place=item.place[:40],
-        continued_on=item.continued_on,
-        continued_from_page=item.continued_from_page,
-        fingerprint=item.fingerprint,
-        needs_review=bool(reasons),
-        review_reasons=reasons,
+    return fitted(
+        Article(
+            source_page=item.source_page,
+            source=item.source,
+            position=item.position,
+            page=item.page,
+            kicker=item.kicker,
+            title=item.title,
+            title_is_derived=item.title_is_derived,
+            deck=item.deck,
+            body=item.body,
+            captions="\n".join(item.captions),
+            published=item.published,
+            date_status=item.date_status,
+            genre=item.genre,
+            section=item.section,
+            agency=item.agency,
+            place=item.place,
+            continued_on=item.continued_on,
+            continued_from_page=item.continued_from_page,
+            fingerprint=item.fingerprint,
+            needs_review=bool(reasons),
+            review_reasons=reasons,
+        )
     )
 
 
 def _mention_row(article: Article, person: Person, draft: MentionDraft) -> Mention:
-    return Mention(
-        article=article,
-        person=person,
-        kind=draft.kind,
-        role=draft.role[:64],
-        count=draft.count,
-        confidence=draft.confidence,
+    return fitted(
+        Mention(
+            article=article,
+            person=person,
+            kind=draft.kind,
+            role=draft.role,
+            count=draft.count,
+            confidence=draft.confidence,
+        )
     )
 
 
@@ -217,12 +236,14 @@ def _persons(
 
 def _person_row(name: str, doubtful: bool) -> Person:
     full, initials = pinyin_keys(name)
-    return Person(
-        name=name,
-        pinyin=full,
-        pinyin_initials=initials[:32],
-        needs_review=doubtful,
-        review_reasons=[DOUBTFUL_PERSON] if doubtful else [],
+    return fitted(
+        Person(
+            name=name,
+            pinyin=full,
+            pinyin_initials=initials,
+            needs_review=doubtful,
+            review_reasons=[DOUBTFUL_PERSON] if doubtful else [],
+        )
     )
 
 
@@ -273,7 +294,7 @@ def _store_events(
         for name, part in plan.participants:
             person = persons.get(name)
             if person is not None:
-                row = EventParticipant(event=event, person=person, part=part[:16])
+                row = fitted(EventParticipant(event=event, person=person, part=part))
                 parts.setdefault((event.pk, person.pk, row.part), row)
     had = set()
     for chunk in _chunks({k[0] for k in parts}):
@@ -287,16 +308,18 @@ def _store_events(
 
 def _event_row(plan: EventPlan) -> Event:
     reasons = [] if plan.date else ["事件日期不明"]
-    return Event(
-        title=plan.title,
-        kind=plan.kind,
-        date=plan.date,
-        time_of_day=plan.time_of_day,
-        date_is_uncertain=plan.date is None,
-        place=plan.place,
-        summary=plan.summary,
-        needs_review=bool(reasons),
-        review_reasons=reasons,
+    return fitted(
+        Event(
+            title=plan.title,
+            kind=plan.kind,
+            date=plan.date,
+            time_of_day=plan.time_of_day,
+            date_is_uncertain=plan.date is None,
+            place=plan.place,
+            summary=plan.summary,
+            needs_review=bool(reasons),
+            review_reasons=reasons,
+        )
     )
 
 
@@ -306,6 +329,6 @@ def _store_staff(pages: list[PagePlan], rows: list[SourcePage], persons: dict[st
         for staff in page.staff:
             person = persons.get(staff.name)
             if person is not None:
-                key = (row.pk, person.pk, staff.role[:20])
-                credits.setdefault(key, StaffCredit(source_page=row, person=person, role=key[2]))
+                credit = fitted(StaffCredit(source_page=row, person=person, role=staff.role))
+                credits.setdefault((row.pk, person.pk, credit.role), credit)
     StaffCredit.objects.bulk_create(list(credits.values()))

@@ -24,7 +24,7 @@ class ArticleSitemap(Sitemap):
         return paginator
 
     def items(self):
-        return Article.objects.published().values_list("id", "updated_at").order_by("id")
+        return Article.objects.visible().values_list("id", "updated_at").order_by("id")
 
     def location(self, item):
         return fast_url("archive:article", item[0])

@@ -78,7 +78,7 @@ def check() -> None:
     ix = open_index(settings.HAYSTACK_CONNECTIONS["default"]["PATH"])
     with ix.searcher() as s:
         indexed = sorted(int(f["django_id"]) for f in s.all_stored_fields())
-    db = sorted(Article.objects.published().values_list("id", flat=True))
+    db = sorted(Article.objects.visible().values_list("id", flat=True))
     print(json.dumps({"db": db, "index": indexed, "pending": PendingIndexUpdate.objects.count()}))
 
 

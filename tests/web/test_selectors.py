@@ -19,7 +19,7 @@ def test_person_articles_slices_match_the_full_ordering(db):
     expected = [
         a.pk
         for a in sorted(
-            Article.objects.published().filter(mentions__person=person),
+            Article.objects.visible().filter(mentions__person=person),
             key=lambda a: (
                 a.published is None,
                 -(a.published or dt.date.min).toordinal(),

@@ -38,7 +38,7 @@ class Command(BaseCommand):
         if workers is not None and workers < 1:
             raise CommandError("--workers must be at least 1")
         start = time.perf_counter()
-        total = Article.objects.published().count()
+        total = Article.objects.visible().count()
         with tqdm(total=total, unit="art", disable=options["verbosity"] < 1) as bar:
             written, cleared = queue.rebuild(
                 progress=bar.update, workers=workers, batch_size=max(1, batch_size)

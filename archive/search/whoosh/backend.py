@@ -16,7 +16,8 @@ import datetime as dt
 from haystack.backends import BaseEngine, BaseSearchBackend, BaseSearchQuery, log_query
 from haystack.models import SearchResult
 
-from archive.search.fields import ARTICLE_CT, DJANGO_CT, DJANGO_ID, PUBLISHED, key_date
+from archive.periods import key_date
+from archive.search.fields import ARTICLE_CT, DJANGO_CT, DJANGO_ID, PUBLISHED
 from archive.search.locking import writer_lock
 from archive.search.parser import parse
 from archive.search.query import ExactQuery, compile_query, narrow
