@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import resource
 import shutil
 import sqlite3
@@ -48,6 +49,14 @@ def parse_args(argv):
     )
     p.add_argument("--articles", type=int, default=20_000, help="articles per corpus (20,000)")
     p.add_argument("--slices", type=int, default=5, help="folders imported one after another (5)")
+    p.add_argument(
+        "--mode",
+        choices=["slices", "single", "both"],
+        default="both",
+        help="slices: one command per slice folder (each with its own index catch-up); "
+        "single: one command over the whole corpus folder, as a user imports a big archive; "
+        "both (default)",
+    )
     p.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     p.add_argument("--format", choices=["jsonl", "pages", "both"], default="both")
     p.add_argument(
@@ -60,6 +69,7 @@ def parse_args(argv):
     p.add_argument("--workers", type=int, help="pass --workers N if import_archive has it")
     p.add_argument("--batch-size", type=int, help="pass --batch-size N if import_archive has it")
     p.add_argument("--keep", action="store_true", help="keep the scratch databases and indexes")
+    p.add_argument("--report", help="file name under var/bench/ for the table (importing.md)")
     p.add_argument(
         "--tree", type=Path, default=ROOT, help="checkout whose manage.py is measured (this one)"
     )
@@ -76,10 +86,16 @@ class Measure:
     rss: float = 0.0  # peak of the summed RSS of the process tree, MB
     pss: float = 0.0
     ok: bool = True
+    import_s: float | None = None  # the import bar's elapsed time (tqdm), if it was shown
+    index_s: float | None = None  # the index bar's elapsed time, if it was shown
 
     def add(self, other: Measure) -> None:
         self.wall += other.wall
         self.cpu += other.cpu
+        for name in ("import_s", "index_s"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if theirs is not None:
+                setattr(self, name, (mine or 0.0) + theirs)
         self.rss, self.pss = max(self.rss, other.rss), max(self.pss, other.pss)
         self.ok = self.ok and other.ok
 
@@ -123,10 +139,24 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def _seconds(clock: str) -> float:
+    total = 0.0
+    for part in clock.split(":"):
+        total = total * 60 + float(part)
+    return total
+
+
+def bar_seconds(output: str, desc: str) -> float | None:
+    """Elapsed time of the last rendering of the tqdm bar called desc ("导入", "索引")."""
+    found = re.findall(re.escape(desc) + r":[^\r\n]*?\[(\d+(?::\d+)+)<", output)
+    return _seconds(found[-1]) if found else None
+
+
 def measure(cmd: list[str], env: dict, cwd: Path, log: Path) -> Measure:
     """Run cmd to the end, its output into log; wall, CPU and the tree's peak memory."""
     print("  $", " ".join(str(c) for c in cmd), flush=True)
     m = Measure()
+    offset = log.stat().st_size if log.exists() else 0
     cpu, start = _children_cpu(), time.perf_counter()
     with open(log, "ab") as out:
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
@@ -136,6 +166,12 @@ def measure(cmd: list[str], env: dict, cwd: Path, log: Path) -> Measure:
             time.sleep(POLL)
     m.wall, m.cpu = time.perf_counter() - start, _children_cpu() - cpu
     m.ok = proc.returncode == 0
+    with open(log, "rb") as fh:
+        fh.seek(offset)
+        output = fh.read().decode("utf-8", errors="replace")
+    m.import_s, m.index_s = bar_seconds(output, "导入"), bar_seconds(output, "索引")
+    if m.import_s is not None or m.index_s is not None:
+        print(f"  bars: import {fmt(m.import_s)} s, index {fmt(m.index_s)} s", flush=True)
     if not m.ok:
         tail = log.read_text(errors="replace").splitlines()[-15:]
         print(f"  exit status {proc.returncode}; {log}:", *tail, sep="\n    ", flush=True)
@@ -243,6 +279,8 @@ class Row:
             self.articles,
             round(self.m.wall, 1),
             rate,
+            None if self.m.import_s is None else round(self.m.import_s, 1),
+            None if self.m.index_s is None else round(self.m.index_s, 1),
             round(self.m.cpu, 1),
             self.db_mb,
             self.index_mb,
@@ -251,14 +289,18 @@ class Row:
         ]
 
 
-HEADERS = ["path", "db", "format", "articles", "wall s", "articles/s", "CPU s"]
+HEADERS = ["path", "db", "format", "articles", "wall s", "articles/s", "import bar s"]
+HEADERS += ["index bar s", "CPU s"]
 HEADERS += ["DB MB", "index MB", "peak RSS MB", "peak PSS MB"]
 NOTES = """\
 articles: rows in the archive after the run (pages: as the reader split them; title-only items
 are not laid out on pages). wall s: the import commands only (not migrate), each including its
 start-up (the empty-folder line). CPU s: the command and its children. DB MB: the SQLite files
 or pg_database_size. index MB: the Whoosh folder the command wrote. Peak memory: the process
-tree's summed RSS / PSS, sampled every 0.2 s; the PostgreSQL server is not in it."""
+tree's summed RSS / PSS, sampled every 0.2 s; the PostgreSQL server is not in it.
+import bar s / index bar s: elapsed time of the command's own progress bars (导入 then 索引),
+shown only for large inputs (index bar: 5,000 or more articles waiting); the rest of wall s is
+start-up, collecting files and the summary. Sliced rows sum over their slices."""
 SLICE_HEADERS = ["db", "format", "slice", "articles", "archive after", "wall s", "articles/s"]
 
 
@@ -307,6 +349,16 @@ def slice_folders(corpus: Path) -> list[Path]:
     return sorted(corpus.glob("slice-*"), key=lambda p: int(p.name.split("-")[1]))
 
 
+def import_whole(tree, db, fmt_, corpus: Path, options, keep: bool) -> Row:
+    """A fresh archive, then the whole corpus folder imported by one command."""
+    scratch = Scratch(db, f"{fmt_}-{corpus.name.split('-')[1]}-single").fresh(tree)
+    m = scratch.run(tree, "import_archive", corpus, *options)
+    row = scratch.row("import_archive, one command", fmt_, None, m)
+    print(f"  one command: {row.articles:,} articles in {m.wall:.1f} s", flush=True)
+    scratch.done(keep)
+    return row
+
+
 def import_corpus(tree, db, fmt_, corpus: Path, options, slices_out: list, keep: bool) -> Row:
     """A fresh archive, then each slice of the corpus imported by its own command."""
     scratch = Scratch(db, f"{fmt_}-{corpus.name.split('-')[1]}").fresh(tree)
@@ -322,7 +374,7 @@ def import_corpus(tree, db, fmt_, corpus: Path, options, slices_out: list, keep:
         slices_out.append([db, fmt_, k, after - before, after, round(m.wall, 1), rate])
         print(f"  slice {k}: {after - before:,} articles in {m.wall:.1f} s ({fmt(rate)}/s)")
         before = after
-    row = scratch.row("import_archive", fmt_, before, total)
+    row = scratch.row("import_archive, slice by slice", fmt_, before, total)
     scratch.done(keep)
     return row
 
@@ -383,7 +435,10 @@ def run(argv):
     for db in dbs:
         for f in formats:
             print(f"\n{db}, {f}: {corpora[f]}", flush=True)
-            rows.append(import_corpus(tree, db, f, corpora[f], options, slices, args.keep))
+            if args.mode in ("single", "both"):
+                rows.append(import_whole(tree, db, f, corpora[f], options, args.keep))
+            if args.mode in ("slices", "both"):
+                rows.append(import_corpus(tree, db, f, corpora[f], options, slices, args.keep))
         if sample is not None:
             print(f"\n{db}, sample of {args.baseline_articles:,}: {sample}", flush=True)
             rows += sample_runs(tree, db, sample / "slice-1", options, args.keep)
@@ -399,12 +454,19 @@ def run(argv):
         [
             head,
             markdown(HEADERS, [r.cells() for r in rows]),
-            "Rate per slice as the archive grows (each slice one `import_archive <folder>`):",
-            markdown(SLICE_HEADERS, slices),
+            *(
+                [
+                    "Rate per slice as the archive grows (each slice one `import_archive <folder>`"
+                    ", each with its own index catch-up):",
+                    markdown(SLICE_HEADERS, slices),
+                ]
+                if slices
+                else []
+            ),
             NOTES,
         ]
     )
     print("\n" + report)
-    out = cache_dir("importing").parent / "importing.md"
+    out = cache_dir("importing").parent / (args.report or "importing.md")
     out.write_text(report + "\n", encoding="utf-8")
     print(f"\nwritten to {out}")

@@ -3,6 +3,14 @@
     python -m bench.pages                     # 100,000 articles (built once, then reused)
     python -m bench.pages --articles 20000 --requests 20
     python -m bench.pages --no-index          # skip building the search index
+    NEWSROOM_DATA_DIR=DIR python -m bench pages --existing   # an archive made elsewhere
+
+With --existing nothing is built: the database and index are the ones the environment names
+(NEWSROOM_DATA_DIR, or DATABASE_URL + NEWSROOM_INDEX_DIR), e.g. an archive kept by
+`python -m bench importing --keep`. Then also measured: the first requests after an edit (an
+article saved through the ORM, its index update applied after commit as in the web process),
+and with --gunicorn the same pages over HTTP from one gunicorn worker on loopback, and that
+worker's memory afterwards.
 
 The database (and its search index) live under var/bench/ and are reused while the size and
 the corpus are unchanged. Articles are the CCTV 新闻联播 items of ../shared/corpus/, repeated with
@@ -59,7 +67,34 @@ def parse_args(argv):
     p.add_argument("--corpus", type=Path, default=CORPUS, help="folder with xwlb_items.jsonl")
     p.add_argument("--only", default="", help="comma-separated page names to measure")
     p.add_argument("--target-ms", type=float, default=50.0)
+    p.add_argument(
+        "--existing",
+        action="store_true",
+        help="time the archive named by NEWSROOM_DATA_DIR or DATABASE_URL + NEWSROOM_INDEX_DIR",
+    )
+    p.add_argument(
+        "--gunicorn", action="store_true", help="with --existing: also over HTTP, one worker"
+    )
+    p.add_argument("--report", type=Path, help="also write the tables (Markdown) to this file")
     return p.parse_args(argv)
+
+
+def configure_existing() -> str:
+    """Django on the database and index the environment names; returns a description."""
+    if not (os.environ.get("NEWSROOM_DATA_DIR") or os.environ.get("DATABASE_URL")):
+        raise SystemExit(
+            "--existing needs NEWSROOM_DATA_DIR or DATABASE_URL (+ NEWSROOM_INDEX_DIR)"
+        )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench")
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    where = db["NAME"] if "sqlite" in db["ENGINE"] else f"PostgreSQL {db['NAME']}"
+    return f"{where}, index {settings.HAYSTACK_CONNECTIONS['default']['PATH']}"
 
 
 def configure(db_path: Path, index_dir: Path) -> None:
@@ -267,9 +302,9 @@ def targets(rng: random.Random, n: int) -> dict[str, list[str]]:
     )
     top = list(top)
     word = "发展"
-    person = Person.objects.get(pk=top[0]).name
+    person = Person.objects.get(pk=top[0]).name if top else ""
     mid = days[0]
-    return {
+    found = {
         "home": ["/"],
         "year": [f"/{y}/" for y in years],
         "month": [f"/{d:%Y/%m}/" for d in days],
@@ -287,7 +322,7 @@ def targets(rng: random.Random, n: int) -> dict[str, list[str]]:
         "search": [f"/search/?q={word}", "/search/?q=经济&sort=newest", "/search/?q=乡村振兴"],
         "search_facet": [
             f"/search/?q={word}&date_from={mid.year}-01-01&date_to={mid.year}-12-31",
-            f"/search/?q={word}&person={person}",
+            *([f"/search/?q={word}&person={person}"] if person else []),
         ],
         "search_empty": ["/search/", "/search/?q=没有这个词语吧"],
         "api_search": [
@@ -302,6 +337,7 @@ def targets(rng: random.Random, n: int) -> dict[str, list[str]]:
         "sitemap_articles": ["/sitemap-articles.xml"],
         "robots_opensearch": ["/robots.txt", "/opensearch.xml"],
     }
+    return {name: urls for name, urls in found.items() if urls}  # e.g. no source pages
 
 
 def measure(urls: list[str], requests: int) -> tuple[list[float], int]:
@@ -344,8 +380,8 @@ def p95(times: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def run(argv=None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+def prepare(args) -> tuple[bool, str]:
+    """The bench's own archive, built (and indexed) when missing: (indexed, description)."""
     bench_dir = ROOT / "var" / "bench"
     bench_dir.mkdir(parents=True, exist_ok=True)
     db_path = bench_dir / f"pages-{args.articles}.sqlite3"
@@ -353,8 +389,7 @@ def run(argv=None) -> int:
     marker = bench_dir / f"pages-{args.articles}.json"
     corpus_file = args.corpus / "xwlb_items.jsonl"
     if not corpus_file.exists():
-        print(f"corpus not found: {corpus_file}", file=sys.stderr)
-        return 2
+        raise SystemExit(f"corpus not found: {corpus_file}")
     stamp = {"articles": args.articles, "corpus_bytes": corpus_file.stat().st_size, "v": 1}
     fresh = args.rebuild or not db_path.exists() or not marker.exists()
     if not fresh:
@@ -380,6 +415,140 @@ def run(argv=None) -> int:
         print(f"  indexed in {time.perf_counter() - start:.0f} s")
         marker.write_text(json.dumps({**stamp, "indexed": True}))
         indexed = True
+    return indexed, f"{db_path}, index {index_dir}"
+
+
+def after_edit(pages: dict[str, list[str]]) -> list[list]:
+    """Save an article through the ORM (as an editor does), then time the first requests.
+
+    With NEWSROOM_INDEX_SYNC (the default) the save applies its index update right after the
+    commit, in this process; the next search reopens the changed index.
+    """
+    from django.db import transaction
+    from django.test import Client
+
+    from archive.models import Article
+
+    client = Client()
+    article_url = pages["article"][0]
+    pk = int(article_url.strip("/").split("/")[-1])
+    word = "发展"
+    urls = [
+        ("search page", f"/search/?q={word}"),
+        ("/api/search", f"/api/search?q={word}"),
+        ("article page", article_url),
+        ("home", "/"),
+    ]
+    for _, url in urls:  # warm
+        client.get(url)
+    rows = []
+    for round_ in (1, 2):
+        article = Article.objects.get(pk=pk)
+        start = time.perf_counter()
+        with transaction.atomic():
+            article.save()
+        saved = (time.perf_counter() - start) * 1000
+        rows.append([f"edit {round_}: save (commit + index update)", saved, None])
+        for label, url in urls:
+            start = time.perf_counter()
+            first = client.get(url)
+            first_ms = (time.perf_counter() - start) * 1000
+            start = time.perf_counter()
+            client.get(url)
+            second_ms = (time.perf_counter() - start) * 1000
+            assert first.status_code == 200, url
+            rows.append([f"edit {round_}: {label}", first_ms, second_ms])
+    return rows
+
+
+def _tree_memory_mb(pid: int) -> tuple[float, float]:
+    rss = pss = 0
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                key, _, rest = line.partition(":")
+                if key == "Rss":
+                    rss += int(rest.split()[0])
+                elif key == "Pss":
+                    pss += int(rest.split()[0])
+    except OSError:
+        pass
+    return rss / 1024, pss / 1024
+
+
+def over_gunicorn(pages: dict[str, list[str]], requests: int, port: int = 8765):
+    """The pages over HTTP from one gunicorn worker on loopback: rows and the worker's memory."""
+    import subprocess
+    import urllib.request
+
+    env = dict(os.environ)
+    env.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+    cmd = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "newsroom.wsgi",
+        "-b",
+        f"127.0.0.1:{port}",
+        "-w",
+        "1",
+        "--timeout",
+        "120",
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/robots.txt", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        from urllib.parse import quote
+
+        def get(url: str) -> float:
+            start = time.perf_counter()
+            with urllib.request.urlopen(base + quote(url, safe="/?=&%"), timeout=120) as r:
+                r.read()
+            return (time.perf_counter() - start) * 1000
+
+        rows = []
+        for name, urls in pages.items():
+            for url in urls[:2]:
+                get(url)
+            times = [get(urls[i % len(urls)]) for i in range(requests)]
+            rows.append([name, statistics.median(times), p95(times), max(times)])
+        worker = [
+            int(c) for c in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        ]
+        memory = [_tree_memory_mb(w) for w in worker]
+        return rows, memory
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def markdown(headers: list[str], rows: list[list]) -> str:
+    from bench.common import fmt
+
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(fmt(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def run(argv=None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.existing:
+        where = configure_existing()
+        indexed = True
+    else:
+        indexed, where = prepare(args)
+    from archive.models import Article
+
+    count = Article.objects.count()
+    print(f"archive: {where}; {count:,} articles", flush=True)
     # Not setup_test_environment(): its instrumented template rendering (a context copy per
     # template, for assertTemplateUsed) would be timed too. Only let the client's host in.
     from django.conf import settings
@@ -390,13 +559,15 @@ def run(argv=None) -> int:
     warm_up()  # as newsroom/wsgi.py does in each gunicorn worker
 
     rng = random.Random(17)
+    start = time.perf_counter()
     pages = targets(rng, max(5, args.requests // 3))
+    print(f"  URLs chosen in {time.perf_counter() - start:.1f} s", flush=True)
     only = {n.strip() for n in args.only.split(",") if n.strip()}
+    if only:
+        pages = {n: u for n, u in pages.items() if n in only}
     print(f"\n{'page':<20}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'queries':>9}{'cold ms':>9}")
-    slow = []
+    slow, rows = [], []
     for name, urls in pages.items():
-        if only and name not in only:
-            continue
         times, queries = measure(urls, args.requests)
         cold = measure_cold(urls[-1])
         worst = p95(times)
@@ -405,19 +576,53 @@ def run(argv=None) -> int:
             flag += "  (no index built)"
         if flag:
             slow.append(name)
+        rows.append(
+            [name, statistics.median(times), worst, max(times), queries, cold, flag.strip()]
+        )
         print(
             f"{name:<20}{statistics.median(times):>9.1f}{worst:>9.1f}{max(times):>9.1f}"
-            f"{queries:>9}{cold:>9.1f}{flag}"
+            f"{queries:>9}{cold:>9.1f}{flag}",
+            flush=True,
         )
     print("\ncold = one request right after the archive changed (per-process counts recomputed)")
     private, mapped = rss_split_mb()
+    memory = f"{private:.0f} MB private, {mapped:.0f} MB of mapped files"
+    print(f"memory of this serving process: {memory}")
     print(
-        f"memory of this serving process: {private:.0f} MB private, {mapped:.0f} MB of mapped files"
-    )
-    print(
-        f"{args.articles} articles; p95 target {args.target_ms:.0f} ms; over target: "
+        f"{count:,} articles; p95 target {args.target_ms:.0f} ms; over target: "
         f"{', '.join(slow) or 'none'}"
     )
+    report = [
+        f"Pages, {count:,} articles ({where}), {os.cpu_count()} cores, Django test client, "
+        f"{args.requests} timed requests per page; target p95 ≤ {args.target_ms:.0f} ms",
+        markdown(["page", "p50 ms", "p95 ms", "max ms", "queries", "cold ms", "over"], rows),
+        f"Memory of the measuring process afterwards: {memory}.",
+    ]
+    if args.existing:
+        edit = after_edit(pages)
+        print("\nafter an edit (ms):")
+        for label, first, second in edit:
+            print(f"  {label:<44}{first:>9.1f}" + ("" if second is None else f"{second:>9.1f}"))
+        report += [
+            "First requests after an edit (an article saved through the ORM; its index update "
+            "applied after commit, as in the web process):",
+            markdown(["step", "first ms", "next ms"], edit),
+        ]
+    if args.existing and args.gunicorn:
+        http, memory = over_gunicorn(pages, args.requests)
+        print("\nover HTTP, one gunicorn worker:")
+        for name, p50, p95_, top in http:
+            print(f"  {name:<20}{p50:>9.1f}{p95_:>9.1f}{top:>9.1f}")
+        mem = ", ".join(f"RSS {r:.0f} MB, PSS {q:.0f} MB" for r, q in memory)
+        print(f"gunicorn worker after the runs: {mem}")
+        report += [
+            "Over HTTP (one gunicorn worker on 127.0.0.1, urllib client, same URLs):",
+            markdown(["page", "p50 ms", "p95 ms", "max ms"], http),
+            f"gunicorn worker after these requests: {mem}.",
+        ]
+    if args.report:
+        args.report.write_text("\n\n".join(report) + "\n", encoding="utf-8")
+        print(f"written to {args.report}")
     return 0
 
 

@@ -106,13 +106,14 @@ def persons_for(item) -> list[str]:
 
 def build(kind: str, size: int, corpus: str, path: str) -> dict:
     from archive.search import evaluation as ev
+    from archive.search.whoosh import comparison as cmp
 
     docs = articles(ev.load_items(corpus), size)
     start, cpu = time.perf_counter(), _cpu_seconds()
     if kind == "exact":
-        ev.build_exact_index(path, docs, persons=persons_for, workers=default_workers())
+        cmp.build_exact_index(path, docs, persons=persons_for, workers=default_workers())
     elif kind == "plain":
-        ev.build_plain_index(path, docs)
+        cmp.build_plain_index(path, docs)
     else:
         build_fts5(path, docs)
     took, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
