@@ -27,7 +27,7 @@ setup: install var/secret_key
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py migrate --noinput
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py collectstatic --noinput -v 0
 	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py import_archive seeds/
-	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py build_index
+	DJANGO_SECRET_KEY=$$(cat var/secret_key) $(BIN)/python manage.py rebuild_index --noinput
 
 run: setup serve
 
