@@ -99,12 +99,14 @@ def drain(
     limit: int | None = None,
     progress: Callable[[int], object] | None = None,
     batch: int = BATCH,
+    all_cores: bool = False,
 ) -> int:
     """Apply queued updates; returns how many queue rows were applied.
 
     block=False returns 0 at once when another thread or process holds the writer lock
     (it will apply our rows). limit caps the rows taken in this call. progress is told how
-    many rows each batch applied. A bigger batch means fewer index commits (bulk imports).
+    many rows each batch applied. A bigger batch means fewer index commits, and all_cores
+    lets the engine use a process per core (commands only, never a web worker).
     """
     applied = 0
     backend = search_backend()
@@ -120,7 +122,7 @@ def drain(
             )
             if not rows:
                 break
-            backend.apply(_article_ids(rows))
+            backend.apply(_article_ids(rows), all_cores=all_cores)
             _hooks.after_commit()
             # Only the rows we applied: rows queued meanwhile stay for the next pass.
             PendingIndexUpdate.objects.filter(id__in=[r[0] for r in rows]).delete()
@@ -157,12 +159,13 @@ def rebuild(
 def catch_up(progress: Callable[[int], object] | None = None) -> int:
     """Apply the whole queue, waiting for the lock: when this returns, search finds every
     change committed before. A queue as long as the archive's half (a first or very big
-    import) costs less as a rebuild on every core than as updates; returns rows applied."""
+    import) costs less as a rebuild on every core than as updates. For commands only (it may
+    use a process per core); returns rows applied."""
     waiting = pending()
     if waiting >= REBUILD_FROM and 2 * waiting >= published_count():
         return rebuild(progress=progress)[1]
     try:
-        return drain(block=True, progress=progress, batch=BULK_BATCH)
+        return drain(block=True, progress=progress, batch=BULK_BATCH, all_cores=True)
     except IndexNeedsRebuild as exc:
         log.warning("%s — rebuilding it now", exc)
         return rebuild(progress=progress)[1]

@@ -94,3 +94,24 @@ def test_eval_search_measures_any_haystack_connection(tmp_path):
 def test_eval_search_names_an_unknown_connection():
     with pytest.raises(CommandError, match="nosuch"):
         call_command("eval_search", "--using", "nosuch", stdout=io.StringIO())
+
+
+def test_a_big_queue_is_written_by_a_process_per_core_without_doubles(
+    ids, index_now, search_index, monkeypatch
+):
+    from archive.models import Article
+    from archive.search import queue
+    from archive.search.whoosh import parallel
+    from archive.search.whoosh.engine import open_index
+
+    old = [ArticleFactory(body=f"旧稿第{i}号。") for i in range(40)]
+    index_now()
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 5)
+    monkeypatch.setattr(parallel, "default_workers", lambda: 2)
+    Article.objects.filter(pk__in=[a.pk for a in old[:10]]).update(body="改稿。")
+    queue.enqueue(queue.ARTICLE, [a.pk for a in old[:10]])
+    new = [ArticleFactory(body=f"新稿第{i}号。") for i in range(5)]
+    assert queue.catch_up() == 15
+    assert ids("改稿") == {a.pk for a in old[:10]} and ids("旧稿") == {a.pk for a in old[10:]}
+    assert ids("新稿") == {a.pk for a in new}
+    assert open_index(search_index).doc_count() == 45  # replaced, not doubled

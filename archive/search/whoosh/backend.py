@@ -45,9 +45,10 @@ class ExactSearchBackend(BaseSearchBackend):
         """Context manager: True while this process is the index's one writer."""
         return writer_lock(self.path, block=block)
 
-    def apply(self, article_ids) -> int:
-        """Bring the index in line with the database for these articles."""
-        return writer.apply(self.path, article_ids)
+    def apply(self, article_ids, all_cores: bool = False) -> int:
+        """Bring the index in line with the database for these articles (all_cores: a big
+        batch in a command, written by a process per core)."""
+        return writer.apply(self.path, article_ids, all_cores=all_cores)
 
     def rebuild(self, progress=None, workers: int | None = None, batch_size: int = 500) -> int:
         """Every published article anew, replacing the index whole; returns how many."""

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 
 from whoosh.index import LockError
 from whoosh.util.filelock import try_for
+from whoosh.writing import MERGE_SMALL
 
 from archive.search.whoosh.bulk import BulkWriter
 from archive.search.whoosh.engine import open_index
@@ -58,6 +59,29 @@ def build(
         else:
             segments, total = _fill_in_workers(path, batches, workers, progress)
         commit_segments(BulkWriter(ix, _lk=False), segments)
+    finally:
+        lock.release()
+    return total
+
+
+def append(
+    path: str,
+    batches: Iterable[list[dict]],
+    delete: Callable[[BulkWriter], None],
+    *,
+    workers: int,
+) -> int:
+    """Add the documents in batches, written by worker processes, and make delete(writer)'s
+    deletions, in one commit; small old segments are merged as a normal commit merges them."""
+    ix = open_index(path)
+    lock = ix.lock("WRITELOCK")
+    if not try_for(lock.acquire, timeout=30.0, delay=0.1):
+        raise LockError(f"the index at {path} is locked by another writer")
+    try:
+        segments, total = _fill_in_workers(path, batches, workers, None)
+        writer = BulkWriter(ix, _lk=False)
+        delete(writer)
+        writer.commit(mergetype=lambda w, old: MERGE_SMALL(w, old) + segments)
     finally:
         lock.release()
     return total

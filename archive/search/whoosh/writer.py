@@ -19,11 +19,22 @@ def _delete(writer: BulkWriter, article_ids: Iterable[int]) -> None:
                 writer.delete_document(docnum)
 
 
-def apply(path: str, article_ids: Iterable[int]) -> int:
-    """Bring the index in line with the database for these articles; one Whoosh commit."""
+def apply(path: str, article_ids: Iterable[int], all_cores: bool = False) -> int:
+    """Bring the index in line with the database for these articles; one Whoosh commit.
+
+    all_cores: a big batch is written by a process per core (commands only: forking a
+    multi-threaded web worker is not safe)."""
     ids = set(article_ids)
     if not ids:
         return 0
+    if all_cores and len(ids) >= parallel.PARALLEL_MIN and parallel.default_workers() > 1:
+        parallel.append(
+            path,
+            _batches(sorted(ids)),
+            lambda w: _delete(w, ids),
+            workers=parallel.default_workers(),
+        )
+        return len(ids)
     docs, _ = documents.documents(ids)
     writer = BulkWriter(open_index(path))
     try:
@@ -35,6 +46,11 @@ def apply(path: str, article_ids: Iterable[int]) -> int:
         raise
     writer.commit()
     return len(ids)
+
+
+def _batches(ids: list[int], size: int = 500):
+    for start in range(0, len(ids), size):
+        yield documents.documents(ids[start : start + size])[0]
 
 
 def remove(path: str, article_ids: Iterable[int]) -> None:
