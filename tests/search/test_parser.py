@@ -1,6 +1,9 @@
+import unicodedata
+
 import pytest
 
 from archive.search.parser import MAX_QUERY_CHARS, parse
+from archive.search.text import normalize
 from archive.search.whoosh.queries import exclude_query, match_query
 
 WEIRD = [
@@ -31,8 +34,17 @@ WEIRD = [
 @pytest.mark.parametrize("raw", WEIRD)
 def test_weird_queries_parse(raw):
     parsed = parse(raw)
-    match_query(parsed, "text")
-    exclude_query(parsed, "text")
+    text = normalize(raw)
+    # Whatever is looked for was typed (nothing invented), and an unusable query says so.
+    for atom in [a for group in parsed.must for a in group] + parsed.must_not:
+        assert all(needle in text for needle in atom.needles)
+    visible = "".join(c for c in raw if unicodedata.category(c)[0] != "C").strip(" *")
+    if parsed.is_empty and visible:
+        assert parsed.error
+    if len(raw) > MAX_QUERY_CHARS:
+        assert str(MAX_QUERY_CHARS) in parsed.error
+    assert (match_query(parsed, "text") is None) == (not parsed.must)
+    assert (exclude_query(parsed, "text") is None) == (not parsed.must_not)
 
 
 def test_long_query_is_cut_with_a_message():

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from archive.search.service import search_articles
+from archive.search.service import UNAVAILABLE, search_articles
 from archive.search.types import SearchQuery
 from tests.factories import ArticleFactory, MentionFactory, PersonFactory
 
@@ -96,11 +96,23 @@ def test_paging(dated):
 
 
 @pytest.mark.parametrize("q", ['"', "OR", "-", "\x00", "乡" * 10_000, "!!!", "((", "NOT"])
-def test_weird_queries_never_raise(dated, q):
+def test_weird_queries_never_raise(dated, q, ids):
     page = search_articles(SearchQuery(q=q))
-    assert page.count >= 0
+    assert page.error != UNAVAILABLE  # answered, not swallowed
+    assert page.count == len(ids(q)) == len(page.hits)
 
 
 def test_unsearchable_query_explains(dated):
     page = search_articles(SearchQuery(q="!!!"))
     assert page.count == 0 and page.error
+
+
+def test_relevance_is_bm25_title_first_then_how_often(search_index, index_now):
+    once = ArticleFactory(
+        title="工作动态", body="今年汛期将至，防汛准备有序推进，各项工作进展顺利。"
+    )
+    thrice = ArticleFactory(title="工作动态", body="防汛，防汛，再防汛。")
+    titled = ArticleFactory(title="全面部署防汛工作", body="会议强调。")
+    index_now()
+    order = [h.id for h in search_articles(SearchQuery(q="防汛", sort="relevance")).hits]
+    assert order == [titled.pk, thrice.pk, once.pk]

@@ -46,3 +46,19 @@ def test_merge_keeps_the_old_name_as_alias_and_history(db, tmp_path):
     # The next import maps the old spelling to the merged person.
     import_line(tmp_path, "本报讯 副市长李名华调研。", "three.jsonl")
     assert Mention.objects.filter(person=target).count() == 3
+
+
+def test_merging_two_persons_named_in_one_article_adds_their_counts(db):
+    from archive.search import queue
+    from tests.factories import ArticleFactory, MentionFactory, PersonFactory
+
+    article = ArticleFactory()
+    target, other = PersonFactory(name="王建国"), PersonFactory(name="王建囯")
+    MentionFactory(article=article, person=target, kind="text", role="市长", count=2)
+    MentionFactory(article=article, person=other, kind="text", role="市长", count=3)
+    MentionFactory(article=article, person=other, kind="text", role="", count=1)
+    with queue.deferred():
+        merge_persons(target, [other])
+    mentions = {(m.role, m.count) for m in Mention.objects.filter(article=article)}
+    assert mentions == {("市长", 5), ("", 1)}
+    assert Mention.objects.filter(person=target).count() == 2
