@@ -3,7 +3,7 @@
     乡村振兴 张三          both (AND)
     张三 OR 李四 / 张三|李四  either
     -王五 / NOT 王五       not
-    "习近平 总书记"         the words in this order (spaces/punctuation between them ignored)
+    "乡村 振兴"             the words in this order (spaces/punctuation between them ignored)
 
 Each word is an Atom matched as an exact string (see text.py); no search engine here: the
 Whoosh engine matches atoms straight from its postings (whoosh/engine.py). Anything odd — unbalanced quotes,
