@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from archive import selectors
+from archive.forms import SearchForm
 from archive.models import Person
-from archive.views.search import parse_query, run_search
+from archive.views.search import run_search
 
 SITE = "衡阳日报档案"
 
@@ -79,10 +80,8 @@ class SearchFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request):
-        query, _ = parse_query(request.GET, page_size=50)
-        from dataclasses import replace
-
-        return replace(query, sort="newest", page=1)
+        # Values the feed cannot read are left out, as on the search page.
+        return SearchForm(request.GET).to_query(sort="newest", page=1, page_size=50)
 
     def title(self, obj):
         return f"{SITE}：检索“{obj.q or obj.person}”"

@@ -9,59 +9,28 @@ import logging
 from django.http import QueryDict
 from django.shortcuts import render
 
+from archive.forms import SORT_KEYS, SearchForm
 from archive.models import Person
 from archive.search.types import FacetValue, SearchPage, SearchQuery
 
 log = logging.getLogger(__name__)
 
-SORTS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
-MAX_PAGE = 500
-MAX_QUERY = 200
+# The sorts are the search service's (SearchForm offers them); the page names them.
+SORT_LABELS = {"relevance": "相关度", "newest": "最新", "oldest": "最早"}
+# What the page does with a value it cannot read: searches without it, and says so.
+INSTEAD = {"sort": "已按相关度排序", "page": "已显示第 1 页", "page_size": "已按默认条数显示"}
+SWAPPED = "已对调"
+IGNORED = "已忽略"
 
 
-def _date(raw: str, label: str, errors: list[str]) -> dt.date | None:
-    raw = raw.strip()
-    if not raw:
-        return None
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        errors.append(f"{label}“{raw}”不是有效日期（格式：2021-04-17），已忽略。")
-        return None
-
-
-def parse_query(params: QueryDict, page_size: int = 20) -> tuple[SearchQuery, list[str]]:
-    """A SearchQuery from the request's parameters, and a message for every value ignored."""
-    errors: list[str] = []
-    q = params.get("q", "").strip()
-    if len(q) > MAX_QUERY:
-        errors.append(f"检索词过长，只取前 {MAX_QUERY} 个字。")
-        q = q[:MAX_QUERY]
-    date_from = _date(params.get("date_from", ""), "起始日期", errors)
-    date_to = _date(params.get("date_to", ""), "结束日期", errors)
-    if date_from and date_to and date_from > date_to:
-        errors.append("起始日期晚于结束日期，已对调。")
-        date_from, date_to = date_to, date_from
-    sort = params.get("sort", "relevance") or "relevance"
-    if sort not in SORTS:
-        errors.append(f"不认识的排序方式“{sort}”，已按相关度排序。")
-        sort = "relevance"
-    raw_page = params.get("page", "1").strip() or "1"
-    page = 1
-    if raw_page.isdigit() and 1 <= int(raw_page) <= MAX_PAGE:
-        page = int(raw_page)
-    else:
-        errors.append(f"页码“{raw_page}”无效，已显示第 1 页。")
-    query = SearchQuery(
-        q=q,
-        person=params.get("person", "").strip()[:32],
-        date_from=date_from,
-        date_to=date_to,
-        sort=sort,
-        page=page,
-        page_size=page_size,
-    )
-    return query, errors
+def parse_query(params: QueryDict) -> tuple[SearchQuery, list[str]]:
+    """A SearchQuery from the request's parameters, and a message for every value not used."""
+    form = SearchForm(params)
+    messages = [
+        f"{message}，{SWAPPED if code == 'reversed' else INSTEAD.get(name, IGNORED)}。"
+        for name, code, message in form.problems()
+    ]
+    return form.to_query(), messages
 
 
 def run_search(query: SearchQuery, facets: bool = True) -> tuple[SearchPage, str]:
@@ -146,7 +115,7 @@ def search_page(request):
         "asked": asked,
         "result": result,
         "errors": errors,
-        "sorts": SORTS,
+        "sorts": {key: SORT_LABELS.get(key, key) for key in SORT_KEYS},
         "facets": facet_links(request.GET, query, result.facets) if result else {},
         "people": list(Person.objects.visible().matching(query.q)[:6]) if query.q else [],
         "clear_dates": without(request.GET, "date_from", "date_to"),
