@@ -25,6 +25,14 @@ def env_list(name: str, default: str) -> list[str]:
 
 DEBUG = env_bool("DJANGO_DEBUG")
 
+# The paper this archive holds: its name in titles and citations (《…》), a short form for the
+# site's name ("…档案") and the city it reports on. Templates see them as {{ paper }}.
+NEWSROOM_PAPER_NAME = os.environ.get("NEWSROOM_PAPER_NAME", "").strip() or "衡阳日报"
+NEWSROOM_PAPER_SHORT_NAME = (
+    os.environ.get("NEWSROOM_PAPER_SHORT_NAME", "").strip() or NEWSROOM_PAPER_NAME
+)
+NEWSROOM_PAPER_CITY = os.environ.get("NEWSROOM_PAPER_CITY", "").strip() or "衡阳"
+
 # Where the SQLite file, the Whoosh index and the index queue lock live.
 DATA_DIR = Path(os.environ.get("NEWSROOM_DATA_DIR", BASE_DIR / "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)  # SQLite cannot create its folder itself
@@ -82,6 +90,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "archive.context_processors.paper",
             ],
         },
     },

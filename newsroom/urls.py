@@ -1,10 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.functional import lazy
 
+from archive.context_processors import current_paper
 from archive.views.review import review_queue
 
-admin.site.site_header = "衡阳日报档案 · 管理"
-admin.site.site_title = "衡阳日报档案"
+# Lazy: the paper's name is read from the settings whenever a page shows it.
+admin.site.site_header = lazy(lambda: f"{current_paper().site_title} · 管理", str)()
+admin.site.site_title = lazy(lambda: current_paper().site_title, str)()
 
 urlpatterns = [
     path("admin/review/", review_queue, name="review_queue"),

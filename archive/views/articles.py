@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from archive import selectors
+from archive.context_processors import current_paper
 from archive.models import Article
 from archive.models.people import MentionKind
 from archive.templatetags.archive_tags import cn_date, page_label
@@ -45,10 +46,10 @@ def article_list(request):
 
 
 def citation(article: Article) -> str:
-    """《衡阳日报》2021年4月17日第1版：标题"""
+    """《衡阳日报》2021年4月17日第1版：标题 (the paper named in the settings)"""
     when = cn_date(article.published) if article.published else "出版日期不详"
     where = page_label(article.page) if article.page else ""
-    return f"《衡阳日报》{when}{where}：{article.title}"
+    return f"《{current_paper().name}》{when}{where}：{article.title}"
 
 
 def article_detail(request, pk):

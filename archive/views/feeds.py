@@ -6,11 +6,14 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from archive import selectors
+from archive.context_processors import current_paper
 from archive.forms import SearchForm
 from archive.models import Person
 from archive.views.search import run_search
 
-SITE = "衡阳日报档案"
+
+def _site() -> str:
+    return current_paper().site_title
 
 
 class ArticleFeed(Feed):
@@ -43,8 +46,11 @@ def _midnight(day):
 
 
 class LatestArticlesFeed(ArticleFeed):
-    title = f"{SITE}：最新文章"
-    subtitle = "《衡阳日报》最新收录的文章"
+    def title(self):
+        return f"{_site()}：最新文章"
+
+    def subtitle(self):
+        return f"《{current_paper().name}》最新收录的文章"
 
     def link(self):
         return reverse("archive:home")
@@ -61,7 +67,7 @@ class PersonFeed(ArticleFeed):
             raise Http404("没有这个人物") from exc
 
     def title(self, obj):
-        return f"{SITE}：{obj.name}"
+        return f"{_site()}：{obj.name}"
 
     def subtitle(self, obj):
         return f"提到{obj.name}的文章"
@@ -84,7 +90,7 @@ class SearchFeed(Feed):
         return SearchForm(request.GET).to_query(sort="newest", page=1, page_size=50)
 
     def title(self, obj):
-        return f"{SITE}：检索“{obj.q or obj.person}”"
+        return f"{_site()}：检索“{obj.q or obj.person}”"
 
     def link(self, obj):
         return reverse("archive:search") + "?" + _params(obj)
