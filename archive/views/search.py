@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import logging
 
@@ -11,6 +10,7 @@ from django.shortcuts import render
 
 from archive.forms import SORT_KEYS, SearchForm
 from archive.models import Person
+from archive.periods import period_span
 from archive.search.types import FacetValue, SearchPage, SearchQuery
 
 log = logging.getLogger(__name__)
@@ -46,19 +46,14 @@ def run_search(query: SearchQuery, facets: bool = True) -> tuple[SearchPage, str
 
 def facet_range(facet: str, value: str) -> tuple[dt.date, dt.date] | None:
     """The dates a year, month or day facet value stands for."""
+    levels = ("year", "month", "day")
+    parts = value.split("-")
+    if facet not in levels or len(parts) != levels.index(facet) + 1:
+        return None
     try:
-        if facet == "year":
-            y = int(value)
-            return dt.date(y, 1, 1), dt.date(y, 12, 31)
-        if facet == "month":
-            y, m = (int(p) for p in value.split("-"))
-            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
-        if facet == "day":
-            d = dt.date.fromisoformat(value)
-            return d, d
+        return period_span(*(int(p) for p in parts))
     except ValueError:
         return None
-    return None
 
 
 # A date level is listed when it is short enough to read: years always, then months and days
