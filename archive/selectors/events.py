@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import Count, Min
 
 from archive.models import Article, Event, EventParticipant, Person
 
@@ -23,15 +23,17 @@ def event_index(person: Person | None = None):
 
 
 def with_article_counts(events: list[Event]) -> list[Event]:
-    """Set article_count on a page of events (1 query, not a count over every event)."""
-    counts = dict(
+    """Set article_count and reported_on (the first issue with a report of it: an event is
+    often printed the day after) on a page of events, in one query."""
+    rows = (
         Event.articles.through.objects.filter(event_id__in=[e.id for e in events])
         .values("event_id")
-        .annotate(n=Count("article_id"))
-        .values_list("event_id", "n")
+        .annotate(n=Count("article_id"), first=Min("article__published"))
+        .values_list("event_id", "n", "first")
     )
+    found = {event_id: (n, first) for event_id, n, first in rows}
     for event in events:
-        event.article_count = counts.get(event.id, 0)
+        event.article_count, event.reported_on = found.get(event.id, (0, None))
     return events
 
 

@@ -66,9 +66,9 @@ def month(request, year, month):
 def day(request, year, month, day):
     date = _date_or_404(year, month, day)
     pages = selectors.issue_pages(date)
-    if not pages:
-        raise Http404("这一天没有报纸")
     prev, nxt = selectors.adjacent_issues(date)
+    if not pages:  # a link to this day (an event's date, a typed URL): show the nearest issues
+        return render(request, "no_issue.html", {"date": date, "prev": prev, "next": nxt})
     context = {
         "date": date,
         "pages": pages,

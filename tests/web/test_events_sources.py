@@ -54,3 +54,16 @@ def test_event_list_for_one_person(client, archive_data):
     assert "朱健参加的" in page and "市委常委会会议" in page and other.title not in page
     assert client.get("/events/", {"person": "abc"}).status_code == 404
     assert client.get("/events/", {"person": d.rejected.pk}).status_code == 404
+
+
+def test_an_event_links_to_the_issue_that_reported_it(client, archive_data):
+    # The meeting was on 4月16日; the issue that reported it is of 4月17日.
+    html = client.get("/events/").content.decode()
+    assert '见 <a href="/2021/04/17/">2021年4月17日</a>' in html
+
+
+def test_a_day_without_an_issue_shows_the_nearest_issues(client, archive_data):
+    response = client.get("/2021/04/18/")
+    html = response.content.decode()
+    assert response.status_code == 200 and "没有这一天的报纸" in html
+    assert 'href="/2021/04/17/"' in html and "noindex" in html
