@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "archive",
     "haystack",
     "simple_history",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -75,7 +76,31 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "newsroom.security.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Password guessing at the admin login: after AXES_FAILURE_LIMIT failures for one user name
+# from one address, that pair is locked out for AXES_COOLOFF_TIME hours (django-axes, kept in
+# the database, so every gunicorn worker sees it).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "login_locked.html"
+
+# What pages may load: everything from this site only, nothing inline (the public pages keep
+# to it: no inline script or style). The admin's own pages use inline styles.
+NEWSROOM_CSP = (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+NEWSROOM_CSP_ADMIN = NEWSROOM_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
@@ -153,8 +178,15 @@ HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 NEWSROOM_INDEX_SYNC = env_bool("NEWSROOM_INDEX_SYNC", True)
 
 if not DEBUG:
+    # Behind HTTPS (README, "Production"): these four switch on what check --deploy asks for.
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
     CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", False)
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    if env_bool("DJANGO_BEHIND_HTTPS_PROXY", False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
