@@ -19,7 +19,7 @@ from django.db import DatabaseError, transaction
 
 from archive.extraction.types import NameLexicon
 from archive.models import ImportedFile, SourcePage
-from archive.services import jsonl
+from archive.services import jsonl, renewing
 from archive.services.drafting import (
     ImportFailed,
     PageOptions,
@@ -27,7 +27,7 @@ from archive.services.drafting import (
     plan_article,
     plan_page,
 )
-from archive.services.storing import WriteCounts, fitted, store_articles, store_pages
+from archive.services.storing import WriteCounts, fitted, store_articles
 from archive.services.workers import Workers
 
 PAGES_PER_TASK = 8
@@ -178,13 +178,13 @@ class Importer:
             return
         try:
             with transaction.atomic():
-                written = list(zip(batch, store_pages(batch), strict=True))
+                written = list(zip(batch, renewing.store(batch), strict=True))
         except DatabaseError:
             written = []
             for page in batch:  # find the page that fails; the others go in
                 try:
                     with transaction.atomic():
-                        written.append((page, store_pages([page])[0]))
+                        written.append((page, renewing.store([page])[0]))
                 except DatabaseError as exc:
                     failed = FileResult("", "failed", error=f"数据库错误：{exc}")
                     self._finish(results, page.checksum, failed)

@@ -100,7 +100,7 @@ def store_pages(pages: list[PagePlan]) -> list[WriteCounts]:
         if page.file_name in seen_names:
             count.warnings.append("同名文件以前导入过，内容不同：作为新版本导入")
     staff = {s.name: index for index, page in enumerate(pages) for s in page.staff}
-    persons = _store_articles(plans, owners, counts, staff)
+    persons = add_articles(plans, owners, counts, staff)
     _store_staff(pages, rows, persons)
     return counts
 
@@ -108,24 +108,24 @@ def store_pages(pages: list[PagePlan]) -> list[WriteCounts]:
 def store_articles(plans: list[ArticlePlan]) -> WriteCounts:
     """Write articles that come without a page (JSON Lines)."""
     counts = WriteCounts()
-    _store_articles(plans, [0] * len(plans), [counts], {})
+    add_articles(plans, [0] * len(plans), [counts], {})
     return counts
 
 
-def _store_articles(
+def add_articles(
     plans: list[ArticlePlan], owners: list[int], counts: list[WriteCounts], staff: dict[str, int]
 ) -> dict[str, Person]:
     """``owners[i]`` is the index in ``counts`` that plans[i] is counted in; ``staff`` names the
     page staff (name → owner) to look up with the articles' persons."""
     fresh, fresh_owners = _new_only(plans, owners, counts)
-    articles = bulk_create_with_history([_article_row(p) for p in fresh], Article)
-    persons = _persons(fresh, fresh_owners, counts, staff)
+    articles = bulk_create_with_history([article_values(p) for p in fresh], Article)
+    persons = persons_for(fresh, fresh_owners, counts, staff)
     mentions: dict[tuple, Mention] = {}  # one per (article, person, kind, role) as cut
     for plan, article in zip(fresh, articles, strict=True):
         for draft in plan.mentions:
             person = persons.get(draft.name)
             if person is not None:
-                row = _mention_row(article, person, draft)
+                row = mention_row(article, person, draft)
                 mentions.setdefault((article.pk, person.pk, row.kind, row.role), row)
     bulk_create_with_history(list(mentions.values()), Mention)
     _store_events(fresh, fresh_owners, articles, persons, counts)
@@ -164,7 +164,7 @@ def _new_only(
     return fresh, fresh_owners
 
 
-def _article_row(plan: ArticlePlan) -> Article:
+def article_values(plan: ArticlePlan) -> Article:
     item = plan.item
     reasons = list(item.review_reasons) + ([DERIVED_TITLE] if item.title_is_derived else [])
     return fitted(
@@ -194,7 +194,7 @@ def _article_row(plan: ArticlePlan) -> Article:
     )
 
 
-def _mention_row(article: Article, person: Person, draft: MentionDraft) -> Mention:
+def mention_row(article: Article, person: Person, draft: MentionDraft) -> Mention:
     return fitted(
         Mention(
             article=article,
@@ -207,7 +207,7 @@ def _mention_row(article: Article, person: Person, draft: MentionDraft) -> Menti
     )
 
 
-def _persons(
+def persons_for(
     plans: list[ArticlePlan], owners: list[int], counts: list[WriteCounts], staff: dict[str, int]
 ) -> dict[str, Person]:
     """Name → Person for every name in the batch; a name an admin rejected maps to nothing."""

@@ -16,7 +16,7 @@ from django.db import DatabaseError
 
 from archive.models import Article, Event, ImportedFile, Mention, Person, SourcePage
 from archive.search.whoosh import parallel
-from archive.services import importing
+from archive.services import importing, renewing
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -98,14 +98,14 @@ def test_interrupted_jsonl_import_goes_on_where_it_stopped(db, tmp_path, monkeyp
 
 
 def test_a_page_that_cannot_be_written_fails_alone(db, seed_dir, monkeypatch):
-    real = importing.store_pages
+    real = renewing.store
 
     def failing(pages):
         if any(p.file_name.startswith("002_") for p in pages):
             raise DatabaseError("disk I/O error")
         return real(pages)
 
-    monkeypatch.setattr(importing, "store_pages", failing)
+    monkeypatch.setattr(renewing, "store", failing)
     err = io.StringIO()
     with pytest.raises(CommandError, match="1 个文件导入失败"):
         call_command("import_archive", str(seed_dir), stdout=io.StringIO(), stderr=err)
