@@ -118,8 +118,8 @@ class Article(models.Model):
     is_hidden = models.BooleanField("隐藏", default=False, help_text="不在网站和检索中出现。")
     needs_review = models.BooleanField("待审核", default=False, db_index=True)
     review_reasons = models.JSONField("待审核原因", default=list, blank=True)
-    # Fields an admin changed by hand (the admin records them). An import only adds articles and
-    # never changes one already in the archive.
+    # Fields an admin changed by hand (the admin records them): a page imported again never
+    # overwrites them (services/renewing.py).
     edited_fields = models.JSONField(default=list, blank=True, editable=False)
 
     created_at = models.DateTimeField(auto_now_add=True)
