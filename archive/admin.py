@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.shortcuts import render
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.admin_versions import VersionCompareMixin
 from archive.models import (
     Article,
     Event,
@@ -31,7 +32,7 @@ class MentionInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(VersionCompareMixin, SimpleHistoryAdmin):
     list_display = ["title", "published", "page", "source", "date_status", "needs_review"]
     list_filter = [
         "needs_review",
@@ -46,7 +47,14 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published"
     list_per_page = 50
     inlines = [MentionInline]
-    readonly_fields = ["fingerprint", "source_page", "edited_fields", "created_at", "updated_at"]
+    readonly_fields = [
+        "fingerprint",
+        "source_page",
+        "edited_fields",
+        "ocr_body",
+        "created_at",
+        "updated_at",
+    ]
     fieldsets = [
         (None, {"fields": ["kicker", "title", "title_is_derived", "deck", "body", "captions"]}),
         ("日期与版面", {"fields": ["published", "date_status", "page", "position", "source"]}),
@@ -64,7 +72,10 @@ class ArticleAdmin(SimpleHistoryAdmin):
         ("审核", {"fields": ["needs_review", "review_reasons", "is_hidden"]}),
         (
             "来源",
-            {"fields": ["source_page", "fingerprint", "edited_fields"], "classes": ["collapse"]},
+            {
+                "fields": ["source_page", "fingerprint", "edited_fields", "ocr_body"],
+                "classes": ["collapse"],
+            },
         ),
     ]
     actions = ["mark_reviewed", "hide"]
@@ -73,6 +84,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if change and form.changed_data:
             # Remember what a person corrected so no later import overwrites it.
             obj.edited_fields = sorted(set(obj.edited_fields) | set(form.changed_data))
+            if "body" in form.changed_data and not obj.ocr_body:
+                # The OCR's text stays beside the correction (and searchable).
+                obj.ocr_body = form.initial.get("body", "")
         super().save_model(request, obj, form, change)
 
     @admin.action(description="标记为已审核")
@@ -94,7 +108,7 @@ class PersonAliasInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(VersionCompareMixin, SimpleHistoryAdmin):
     list_display = ["name", "status", "article_count", "needs_review", "pinyin"]
     list_filter = ["status", "needs_review"]
     search_fields = ["name", "pinyin", "pinyin_initials", "aliases__name"]
@@ -163,7 +177,7 @@ class ParticipantInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(VersionCompareMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "date",

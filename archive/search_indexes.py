@@ -18,7 +18,17 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     page = indexes.IntegerField(null=True)
 
     # The article columns a document is made of (read in bulk by the indexer).
-    source_fields = ("id", "kicker", "title", "deck", "body", "captions", "published", "page")
+    source_fields = (
+        "id",
+        "kicker",
+        "title",
+        "deck",
+        "body",
+        "captions",
+        "ocr_body",
+        "published",
+        "page",
+    )
 
     def get_model(self):
         return Article
@@ -38,6 +48,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
             persons=persons,
             page=row["page"],
             captions=row["captions"],
+            ocr_body=row["ocr_body"],
         )
 
     def prepare(self, obj):

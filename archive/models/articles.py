@@ -92,6 +92,12 @@ class Article(models.Model):
     deck = models.CharField("副题", max_length=500, blank=True)
     body = models.TextField("正文", help_text="一段一行。")
     captions = models.TextField("图片说明", blank=True, help_text="一条一行。")
+    ocr_body = models.TextField(
+        "OCR 原文（校正前）",
+        blank=True,
+        editable=False,
+        help_text="管理员第一次改正正文时保存的 OCR 文字；检索仍能找到其中的字词。",
+    )
 
     genre = models.CharField("体裁", max_length=12, choices=Genre.choices, blank=True)
     section = models.CharField("栏目", max_length=40, blank=True, help_text="简讯、短评等栏目名。")

@@ -30,12 +30,16 @@ class Item:
     kicker: str = ""
     deck: str = ""
     captions: str = ""
+    ocr_body: str = ""
 
     @property
     def text(self) -> str:
         """What the index holds as the article's text."""
-        lines = self.body.split("\n")
-        return full_text(self.kicker, self.title, self.deck, lines, self.captions.split("\n"))
+        lines, extra = (
+            self.body.split("\n"),
+            [*self.captions.split("\n"), *self.ocr_body.split("\n")],
+        )
+        return full_text(self.kicker, self.title, self.deck, lines, extra)
 
 
 def archive_items(limit: int | None = None) -> list[Item]:
@@ -43,7 +47,7 @@ def archive_items(limit: int | None = None) -> list[Item]:
     from archive.models import Article
 
     rows = Article.objects.visible().order_by("id")
-    fields = ("id", "title", "body", "published", "kicker", "deck", "captions")
+    fields = ("id", "title", "body", "published", "kicker", "deck", "captions", "ocr_body")
     return [Item(*row) for row in rows.values_list(*fields)[:limit]]
 
 

@@ -30,13 +30,17 @@ def make_document(
     persons: Iterable[str] = (),
     page: int | None = None,
     captions: str = "",
+    ocr_body: str = "",
 ) -> dict:
+    """The document; ocr_body, the OCR's text an admin corrected, is searched as well."""
     names = [n.replace(",", " ") for n in dict.fromkeys(persons) if n]
     return {
         ID: f"{ARTICLE_CT}.{pk}",
         DJANGO_CT: ARTICLE_CT,
         DJANGO_ID: str(pk),
-        CONTENT: full_text(kicker, title, deck, body.split("\n"), captions.split("\n")),
+        CONTENT: full_text(
+            kicker, title, deck, body.split("\n"), [*captions.split("\n"), *ocr_body.split("\n")]
+        ),
         TITLE: title or "",
         PUBLISHED: date_key(published),
         PERSONS: ",".join(names),
