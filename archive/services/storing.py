@@ -148,10 +148,18 @@ def _new_only(
         )
     same_text: set[tuple] = set()
     cut = Article._meta.get_field("title").max_length
-    for titles in _chunks({p.item.title[:cut] for p in plans if p.item.fingerprint not in known}):
-        same_text |= set(
-            Article.objects.filter(title__in=titles).values_list("title", "published", "body")
+    rest = [p.item for p in plans if p.item.fingerprint not in known]
+    # Looked up by date first (an index), never by title alone (a scan of the whole table).
+    for day in {i.published for i in rest}:
+        on_day = (
+            Article.objects.filter(published=day)
+            if day
+            else Article.objects.filter(published__isnull=True)
         )
+        for titles in _chunks({i.title[:cut] for i in rest if i.published == day}):
+            same_text |= set(
+                on_day.filter(title__in=titles).values_list("title", "published", "body")
+            )
     fresh, fresh_owners = [], []
     for plan, owner in zip(plans, owners, strict=True):
         item = plan.item
