@@ -9,9 +9,10 @@ import gc
 
 
 def warm_up() -> None:
-    import archive.search.service  # noqa: F401 — the search engine, NumPy, OpenCC
     import archive.services.people  # noqa: F401 — pypinyin's tables
     import archive.views  # noqa: F401 — views, selectors, templates' tags
+    from archive.search import service  # the search engine, NumPy, OpenCC
 
+    service.warm_up()  # the index's searcher and arrays
     gc.collect()
     gc.freeze()

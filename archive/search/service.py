@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import haystack
 from haystack.query import SearchQuerySet
 
 from archive.models import Article
@@ -16,6 +17,14 @@ log = logging.getLogger(__name__)
 UNAVAILABLE = "检索暂时不可用，请稍后再试。"
 SORTS = {"relevance": None, "newest": "-published", "oldest": "published"}
 FACETS = ("year", "month", "day", PERSONS)
+
+
+def warm_up() -> None:
+    """Open the default engine's index before the first reader (a gunicorn worker at start)."""
+    try:
+        haystack.connections["default"].get_backend().warm()
+    except IndexNeedsRebuild as exc:  # readers get the message; the worker still starts
+        log.error("%s", exc)
 
 
 def article_search(query: SearchQuery) -> SearchQuerySet:

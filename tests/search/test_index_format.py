@@ -58,3 +58,15 @@ def test_the_index_worker_rebuilds_a_stale_index_by_itself(indexed, ids):
     out = io.StringIO()
     call_command("index_worker", "--once", stdout=out, stderr=io.StringIO())
     assert len(ids("防汛")) == 2
+
+
+def test_a_worker_starts_with_a_stale_index_and_says_why(indexed, caplog):
+    from archive.search import service
+
+    path, _ = indexed
+    service.warm_up()  # a good index: opened, nothing logged
+    assert "rebuild_index" not in caplog.text
+    spoil_version(path)
+    with caplog.at_level(logging.ERROR):
+        service.warm_up()
+    assert "rebuild_index" in caplog.text

@@ -5,8 +5,8 @@ ExactQuery) → ExactSearchBackend.search() → engine.SearchCore (a cached sear
 arrays per index directory). Writing goes through the bulk writer (writer.py) under the writer
 lock, so update_index, rebuild_index and clear_index take the fast path and never collide with
 the queue writer. Besides Haystack's methods the backend offers the index queue
-(search/queue.py) writer_lock(), apply() and rebuild(): what another engine's backend must
-offer too.
+(search/queue.py) writer_lock(), apply() and rebuild(), and warm() for a starting worker: what
+another engine's backend must offer too.
 """
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ class ExactSearchBackend(BaseSearchBackend):
     def core(self) -> SearchCore:
         """The process-wide query runner for this index (cached searcher and facet arrays)."""
         return get_core(self.path)
+
+    def warm(self) -> None:
+        """Open the searcher and read its arrays now (seconds at a million articles), so a
+        worker's first reader does not wait for it."""
+        self.core().view()
 
     # Writing, for the index queue: under writer_lock(), apply() and rebuild().
 
