@@ -52,6 +52,24 @@ def rss_split_mb() -> tuple[float, float]:
     )
 
 
+def memory_mb(pids: list[int]) -> tuple[float, float]:
+    """Summed RSS and PSS of these processes, in MB (Linux; a process gone meanwhile counts 0).
+    PSS counts memory the processes share (forked workers) once."""
+    rss = pss = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as fh:
+                for line in fh:
+                    key, _, rest = line.partition(":")
+                    if key == "Rss":
+                        rss += int(rest.split()[0])
+                    elif key == "Pss":
+                        pss += int(rest.split()[0])
+        except OSError:
+            continue
+    return rss / 1024, pss / 1024
+
+
 def dir_mb(path: str | Path) -> float:
     total = 0
     for root, _, files in os.walk(path):

@@ -33,7 +33,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.common import ROOT, cache_dir, dir_mb, fmt
+from bench.common import ROOT, cache_dir, dir_mb, fmt, memory_mb
 from bench.corpus import corpus_dir
 
 BASELINE_COMMIT = "4a9e612"
@@ -119,22 +119,6 @@ def _tree(root: int) -> list[int]:
     return found
 
 
-def _memory_mb(pids: list[int]) -> tuple[float, float]:
-    rss = pss = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/smaps_rollup") as fh:
-                for line in fh:
-                    key, _, rest = line.partition(":")
-                    if key == "Rss":
-                        rss += int(rest.split()[0])
-                    elif key == "Pss":
-                        pss += int(rest.split()[0])
-        except OSError:  # gone meanwhile, or a zombie
-            continue
-    return rss / 1024, pss / 1024
-
-
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -162,7 +146,7 @@ def measure(cmd: list[str], env: dict, cwd: Path, log: Path) -> Measure:
     with open(log, "ab") as out:
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
         while proc.poll() is None:
-            rss, pss = _memory_mb(_tree(proc.pid))
+            rss, pss = memory_mb(_tree(proc.pid))
             m.rss, m.pss = max(m.rss, rss), max(m.pss, pss)
             # Walking /proc costs ~10 % of a core at 0.2 s: poll less often in long runs.
             time.sleep(POLL if time.perf_counter() - start < 60 else POLL_LONG)

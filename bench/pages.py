@@ -36,7 +36,7 @@ import sys
 import time
 from pathlib import Path
 
-from bench.common import rss_split_mb
+from bench.common import memory_mb, rss_split_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -461,21 +461,6 @@ def after_edit(pages: dict[str, list[str]]) -> list[list]:
     return rows
 
 
-def _tree_memory_mb(pid: int) -> tuple[float, float]:
-    rss = pss = 0
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as fh:
-            for line in fh:
-                key, _, rest = line.partition(":")
-                if key == "Rss":
-                    rss += int(rest.split()[0])
-                elif key == "Pss":
-                    pss += int(rest.split()[0])
-    except OSError:
-        pass
-    return rss / 1024, pss / 1024
-
-
 def over_gunicorn(pages: dict[str, list[str]], requests: int, port: int = 8765):
     """The pages over HTTP from one gunicorn worker on loopback: rows and the worker's memory."""
     import subprocess
@@ -523,7 +508,7 @@ def over_gunicorn(pages: dict[str, list[str]], requests: int, port: int = 8765):
         worker = [
             int(c) for c in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
         ]
-        memory = [_tree_memory_mb(w) for w in worker]
+        memory = [memory_mb([w]) for w in worker]
         return rows, memory
     finally:
         proc.terminate()
