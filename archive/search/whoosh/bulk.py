@@ -11,6 +11,7 @@ is unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import struct
 from array import array
 from pickle import dumps
@@ -75,7 +76,14 @@ class BulkWriter(SegmentWriter):
     def __init__(self, ix, timeout: float = 30.0, **kwargs):
         # compound=False: Whoosh opens a compound segment through BytesIO, which copies the
         # whole postings file into private memory; plain files are read block by block.
-        super().__init__(ix, codec=ExactCodec(), timeout=timeout, compound=False, **kwargs)
+        try:
+            super().__init__(ix, codec=ExactCodec(), timeout=timeout, compound=False, **kwargs)
+        except BaseException:
+            # Whoosh took its lock, then could not create the segment's files (a read-only
+            # or full disk): let the lock go, or this process holds it until it exits and
+            # every later writer waits for it and fails.
+            _release(getattr(self, "writelock", None))
+            raise
         for name, field in self.schema.items():
             if field.vector or field.separate_spelling():
                 raise ValueError(f"BulkWriter does not write vectors or spelling ({name})")
@@ -130,6 +138,30 @@ class BulkWriter(SegmentWriter):
         self._added = True
         self.docnum += 1
 
+    def commit(self, *args, **kwargs):
+        try:
+            super().commit(*args, **kwargs)
+        except BaseException:
+            self._abandon()
+            raise
+
+    def cancel(self):
+        try:
+            super().cancel()
+        except BaseException:
+            self._abandon()
+            raise
+
+    def _abandon(self) -> None:
+        """A commit or cancel failed (the disk is full, the folder read-only): close what is
+        open and let go of Whoosh's lock, which Whoosh keeps when a commit fails. Nothing was
+        committed; the next commit removes the files half written."""
+        for step in (self._close_segment, self._tempstorage.destroy):
+            with contextlib.suppress(Exception):
+                step()
+        _release(self.writelock)
+        self.is_closed = True
+
     def _flush_segment(self):
         self.perdocwriter.close()
         lengths = self.per_document_reader()
@@ -138,6 +170,13 @@ class BulkWriter(SegmentWriter):
         finally:
             lengths.close()
         self.fieldwriter.close()
+
+
+def _release(lock) -> None:
+    """Release Whoosh's index lock if this writer holds it."""
+    if lock is not None:
+        with contextlib.suppress(Exception):  # not acquired: nothing to release
+            lock.release()
 
 
 def write_terms(fw, schema, lengths, pool: TermPool) -> None:
