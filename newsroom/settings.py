@@ -130,9 +130,17 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets gunicorn workers read while the importer or the index writer writes.
+    # IMMEDIATE: a transaction takes the write lock when it begins, waiting up to `timeout`
+    # for another writer; a deferred one (Django's default) that read first fails at once
+    # with "database is locked" when it then writes while another process writes (an admin
+    # saving while the index writer clears the queue).
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
