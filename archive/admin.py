@@ -80,6 +80,13 @@ class ArticleAdmin(VersionCompareMixin, SimpleHistoryAdmin):
     ]
     actions = ["mark_reviewed", "hide"]
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        # A title-only item (a video item, a headline brief) is imported with no body; its
+        # title must still be correctable.
+        form.base_fields["body"].required = False
+        return form
+
     def save_model(self, request, obj, form, change):
         if change and form.changed_data:
             # Remember what a person corrected so no later import overwrites it.

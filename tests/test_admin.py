@@ -160,3 +160,14 @@ def test_admins_compare_two_versions_and_restore_one(admin_client, data):
     assert admin_client.post(revert, _form(data, title=original)).status_code == 302
     data.refresh_from_db()
     assert data.title == original
+
+
+def test_a_title_only_item_can_be_corrected(admin_client, db):
+    # A video item or a headline brief is imported with no body (found by the load test:
+    # its title could not be corrected without inventing one).
+    article = ArticleFactory(title="新闻联播片头", body="")
+    url = f"/admin/archive/article/{article.pk}/change/"
+    response = admin_client.post(url, _form(article, title="新闻联播片头（更正）"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.title == "新闻联播片头（更正）" and article.body == ""
