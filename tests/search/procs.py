@@ -59,19 +59,30 @@ def enqueue(count: int) -> None:
 
 
 def hold(where: str) -> None:
-    """Drain, but stop for good before (or after) the Whoosh commit, to be killed there."""
+    """Drain, but stop for good before (or after) the Whoosh commit, to be killed there;
+    "between": in batches of 20, after the first batch was applied and its rows deleted,
+    stop after the second batch's Whoosh commit."""
 
     def stop(*args, **kwargs):
         print(where.upper(), flush=True)
         time.sleep(600)
 
+    commits = []
+
+    def second(*args, **kwargs):
+        commits.append(1)
+        if len(commits) == 2:
+            stop()
+
     if where == "before":
         from whoosh.writing import SegmentWriter
 
         SegmentWriter.commit = stop
+    elif where == "between":
+        queue._hooks.after_commit = second
     else:
         queue._hooks.after_commit = stop
-    queue.drain(block=True)
+    queue.drain(block=True, batch=20 if where == "between" else queue.BATCH)
 
 
 def check() -> None:
