@@ -81,7 +81,8 @@ class Article(models.Model):
         related_name="articles",
     )
     source = models.CharField("来源", max_length=255, blank=True)
-    position = models.PositiveSmallIntegerField("版面内顺序", default=0)
+    # Order on the page, or the line of a JSON Lines file (millions in a big one).
+    position = models.PositiveIntegerField("版面内顺序", default=0)
     page = models.PositiveSmallIntegerField("版次", null=True, blank=True)
 
     kicker = models.CharField("引题", max_length=300, blank=True)

@@ -8,6 +8,11 @@ class DateStatus(models.TextChoices):
     UNKNOWN = "unknown", "年份不明，待审核"
 
 
+# The largest page number every database stores in a PositiveSmallIntegerField (PostgreSQL's
+# smallint); a page number above it in imported data is refused by name, not by the database.
+PAGE_NUMBER_MAX = 32767
+
+
 class SourcePage(models.Model):
     """One OCR'd page file exactly as it was imported; articles point back to it."""
 

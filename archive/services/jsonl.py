@@ -11,12 +11,13 @@ from pathlib import Path
 from archive.extraction.dates import find_lead_date
 from archive.extraction.types import BylineName
 from archive.models.articles import Genre
-from archive.models.pages import DateStatus
+from archive.models.pages import PAGE_NUMBER_MAX, DateStatus
 from archive.reading import ArticleDraft
 from archive.reading.derived import derive_title
 from archive.services.records import ArticleInput
 
 MAX_ERRORS_SHOWN = 5
+POSITION_MAX = 2**31 - 1  # Article.position: an integer column on every database
 # The export's fields (archive/services/exporting.py) and the short forms people write.
 KNOWN_FIELDS = frozenset(
     [
@@ -72,6 +73,10 @@ def _bylines(obj: dict) -> list[BylineName]:
     return [BylineName(n, "reporter", "记者") for n in _str_list(obj.get("reporters"), "reporters")]
 
 
+def _whole(value, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
 def parse_line(obj, position: int) -> ArticleInput:
     """Validate one JSON object; raise ValueError naming the bad field."""
     if not isinstance(obj, dict):
@@ -97,19 +102,20 @@ def parse_line(obj, position: int) -> ArticleInput:
         status, reasons = DateStatus.GIVEN, []
     else:
         raise ValueError(f"“published”应为 YYYY-MM-DD：{published!r}")
+    for name in ("page", "continued_on", "continued_from_page"):
+        value = obj.get(name)
+        if value is not None and not _whole(value, 1, PAGE_NUMBER_MAX):
+            raise ValueError(f"“{name}”应为版次（1–{PAGE_NUMBER_MAX} 的整数）：{value!r}")
+    given_position = obj.get("position")
+    if given_position is not None and not _whole(given_position, 0, POSITION_MAX):
+        raise ValueError(f"“position”应为 0–{POSITION_MAX} 的整数：{given_position!r}")
     page = obj.get("page")
-    if page is not None and (not isinstance(page, int) or isinstance(page, bool) or page < 1):
-        raise ValueError(f"“page”应为正整数：{page!r}")
     source = obj.get("source") or ""
     if not isinstance(source, str):
         raise ValueError("“source”应为字符串")
     genre = obj.get("genre") or ""
     if genre not in Genre.values:
         raise ValueError(f"“genre”应为 {'、'.join(v for v in Genre.values if v)} 之一：{genre!r}")
-    for name in ("continued_on", "continued_from_page"):
-        value = obj.get(name)
-        if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-            raise ValueError(f"“{name}”应为版次（正整数）：{value!r}")
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     derived = not title.strip()  # a brief with no headline: titled from its lead, as pages are
     if derived:
@@ -126,7 +132,7 @@ def parse_line(obj, position: int) -> ArticleInput:
         title_is_derived=derived or bool(obj.get("title_is_derived", False)),
         captions=[c for c in str(captions).split("\n") if c.strip()],
         page=page,
-        position=int(obj["position"]) if isinstance(obj.get("position"), int) else position,
+        position=position if given_position is None else given_position,
         source=source,
         bylines=_bylines(obj),
         lead=paragraphs[0] if paragraphs else "",

@@ -101,6 +101,9 @@ def test_minimal_line_imports_and_finds_persons(db, tmp_path):
         (json.dumps({"title": "", "body": ""}), "title"),
         (json.dumps({"title": 3, "body": "y"}), "title"),
         (json.dumps({"title": "x", "body": "y", "page": "one"}), "page"),
+        (json.dumps({"title": "x", "body": "y", "page": 40000}), "page"),
+        (json.dumps({"title": "x", "body": "y", "continued_on": -2}), "continued_on"),
+        (json.dumps({"title": "x", "body": "y", "position": -1}), "position"),
         ("[1, 2]", "JSON 对象"),
     ],
 )
@@ -113,6 +116,15 @@ def test_malformed_line_fails_the_whole_file_naming_the_line(db, tmp_path, bad, 
         call_command("import_archive", str(path), stdout=io.StringIO(), stderr=err)
     assert "bad.jsonl" in err.getvalue() and message in err.getvalue()
     assert Article.objects.count() == 0  # nothing of that file is half-written
+
+
+def test_positions_past_a_small_integer_are_stored(db, tmp_path):
+    """A big file's line numbers are positions: line 32,768 once broke PostgreSQL's smallint."""
+    path = tmp_path / "big.jsonl"
+    _write_lines(path, {"title": "第四万条", "body": "正文。", "position": 40000, "page": 3})
+    call_command("import_archive", str(path), stdout=io.StringIO())
+    article = Article.objects.get()
+    assert (article.position, article.page) == (40000, 3)
 
 
 def _write_lines(path, *objects) -> None:
