@@ -1,5 +1,5 @@
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from archive.views import (
     api,
@@ -51,6 +51,7 @@ urlpatterns = [
     path("people/<int:pk>/", people.person_detail, name="person"),
     path("events/", events.event_list, name="event_list"),
     path("events/<int:pk>/", events.event_detail, name="event"),
+    path("collections/", include("archive.urls_collections")),
     path("sources/<int:pk>/", sources.source_page, name="source_page"),
     path("search/", search.search_page, name="search"),
     path("api/search", api.search_api, name="api_search"),

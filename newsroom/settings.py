@@ -95,6 +95,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "login_locked.html"
 
+# Readers sign in for their collections; a page that needs it sends them back after.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "archive:collections:list"
+
 # What pages may load: everything from this site only, nothing inline (the public pages keep
 # to it: no inline script or style). The admin's own pages use inline styles.
 NEWSROOM_CSP = (
