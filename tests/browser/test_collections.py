@@ -63,5 +63,9 @@ def test_save_export_delete_and_import_a_collection(live_server, browser_page, t
     expect(item.locator("textarea")).to_have_value(NOTE)
     shot(page, "collections-04-imported")
 
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: one column, no sideways scroll
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(page, "collections-05-phone")
+
     page.get_by_role("button", name="退出").click()
     expect(page.get_by_role("link", name="登录")).to_be_visible()

@@ -331,3 +331,18 @@ def test_collection_pages_keep_to_the_csp(signed_in, collection, article):
     for path in (url("list"), url("detail", collection.pk), article.get_absolute_url()):
         html = signed_in.get(path).content.decode()
         assert " style=" not in html and "<script>" not in html
+
+
+def test_the_box_costs_one_query_however_many_collections(signed_in, reader, collection, article):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert signed_in.get(article.get_absolute_url()).status_code == 200
+        return len(context)
+
+    before = queries()
+    for n in range(30):
+        services.add_article(services.create_collection(owner=reader, name=f"夹{n}"), article)
+    assert queries() == before
