@@ -15,8 +15,8 @@ def collections_of(owner: AbstractBaseUser) -> QuerySet[Collection]:
 
 
 def collection_of(owner: AbstractBaseUser, pk: int) -> Collection:
-    """Raises Collection.DoesNotExist unless the collection is the reader's."""
-    return Collection.objects.get(owner=owner, pk=pk)
+    """With `item_count`; raises Collection.DoesNotExist unless the collection is the reader's."""
+    return collections_of(owner).get(pk=pk)
 
 
 def item_of(owner: AbstractBaseUser, pk: int) -> CollectionItem:

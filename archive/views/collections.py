@@ -117,8 +117,7 @@ def collection_delete(request, pk: int):
         services.delete_collection(collection)
         messages.success(request, f"已删除收藏夹“{collection.name}”。")
         return redirect("archive:collections:list")
-    context = {"collection": collection, "item_count": collection.items.count()}
-    return render(request, "collections/delete.html", context)
+    return render(request, "collections/delete.html", {"collection": collection})
 
 
 @login_required

@@ -175,8 +175,9 @@ def test_create_list_rename_and_delete(signed_in, reader):
     collection.refresh_from_db()
     assert collection.name == "乙"
 
+    services.add_article(collection, ArticleFactory())
     confirm = signed_in.get(url("delete", collection.pk))
-    assert confirm.status_code == 200 and Collection.objects.exists()
+    assert "其中的 1 篇文章" in confirm.content.decode() and Collection.objects.exists()
     assert signed_in.post(url("delete", collection.pk))["Location"] == url("list")
     assert not Collection.objects.exists()
 
