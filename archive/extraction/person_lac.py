@@ -17,7 +17,9 @@ from functools import cache
 
 import numpy as np
 
-from .person_spans import Span
+from .person_scorer import VERB
+from .person_spans import Span, plausible
+from .person_words import surnames_also_words
 
 # LAC reads a sentence at a time; cutting at sentence ends keeps the sequences short.
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*")
@@ -66,15 +68,21 @@ def lac_persons(text: str) -> set[tuple[int, int]]:
     return spans
 
 
-def checked(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
-    """``taken`` less the weak spans LAC does not tag PER, plus the likely-enough spans left
-    out that LAC does tag PER."""
+def checked(text: str, taken: list[Span], spans: list[Span], veto: bool = True) -> list[Span]:
+    """``taken`` plus the likely-enough spans left out that LAC does tag PER, and (``veto``)
+    less the weak spans LAC does not tag PER."""
     used = {k for s in taken for k in range(s.start, s.end)}
     left_out = [
-        s for s in spans if s.p >= RESCUE_FROM and not any(k in used for k in range(s.start, s.end))
+        s
+        for s in spans
+        if s.p >= RESCUE_FROM
+        and not any(k in used for k in range(s.start, s.end))
+        and _rescuable(text, s)
     ]
     weak = [s for s in taken if s.how == "score" and s.p < VETO_BELOW and not s.titled]
-    asked = left_out + weak
+    asked = left_out + weak if veto else left_out
+    if not asked:
+        return taken
     found = lac_agrees(text, [(s.start, s.end) for s in asked])
     agrees = dict(zip(map(id, asked), found, strict=True))
     kept = [s for s in taken if agrees.get(id(s), True)]
@@ -86,26 +94,49 @@ def checked(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
     return kept
 
 
+def _rescuable(text: str, span: Span) -> bool:
+    """What the rules refuse whatever the score, LAC does not overrule: a place or a piece of
+    a longer word (plausible), a surname that is mostly a preposition (应|普京总统邀请) with
+    no verb after the span."""
+    if text[span.start] in surnames_also_words() and not span.ctx & VERB:
+        return False
+    return plausible(text, span)
+
+
 def lac_agrees(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     """Per span, whether LAC tags exactly it PER when reading the few characters around it."""
     if not spans:
         return []
     lac = tagger()
-    windows = [_window(text, start, end) for start, end in spans]
-    size = max(b - a for a, b in windows)
-    ids = np.zeros((len(windows), size), dtype=np.int64)
-    for row, (a, b) in enumerate(windows):
+    rows = _merged([_window(text, start, end) for start, end in spans])
+    windows = [next(r for r in rows if r[0] <= start and end <= r[1]) for start, end in spans]
+    size = max(b - a for a, b in rows)
+    ids = np.zeros((len(rows), size), dtype=np.int64)
+    for row, (a, b) in enumerate(rows):
         ids[row, : b - a] = [lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in text[a:b]]
-    lengths = np.array([b - a for a, b in windows], dtype=np.int64)
+    lengths = np.array([b - a for a, b in rows], dtype=np.int64)
     logits = lac._session.run(None, {"token_ids": ids, "length": lengths})[0]
-    paths = _viterbi(logits, lac._transitions, lengths)
+    path_of = dict(zip(rows, _viterbi(logits, lac._transitions, lengths), strict=True))
     begin, inside = _per_tags(lac)
     out = []
-    for (a, _), (start, end), path in zip(windows, spans, paths, strict=True):
+    for (a, b), (start, end) in zip(windows, spans, strict=True):
+        path = path_of[(a, b)]
         tags = path[start - a : end - a]
         after = path[end - a] if end - a < len(path) else -1
         out.append(tags[0] == begin and all(t == inside for t in tags[1:]) and after != inside)
     return out
+
+
+def _merged(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping windows read as one (the 2- and 3-character readings of one place): LAC's
+    cost grows with the characters it reads."""
+    rows: list[tuple[int, int]] = []
+    for a, b in sorted(windows):
+        if rows and a < rows[-1][1]:
+            rows[-1] = (rows[-1][0], max(b, rows[-1][1]))
+        else:
+            rows.append((a, b))
+    return rows
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int]:
@@ -129,12 +160,13 @@ def _viterbi(logits: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -
     batch, steps, _ = logits.shape
     score = logits[:, 0, :]
     back = np.zeros((batch, steps, logits.shape[2]), dtype=np.int64)
+    ragged = bool((lengths < steps).any())
     for t in range(1, steps):
         total = score[:, :, None] + transitions[None, :, :]
-        back[:, t, :] = total.argmax(axis=1)
-        moved = total.max(axis=1) + logits[:, t, :]
-        live = (t < lengths)[:, None]
-        score = np.where(live, moved, score)
+        best = total.argmax(axis=1)
+        back[:, t, :] = best
+        moved = np.take_along_axis(total, best[:, None, :], axis=1)[:, 0, :] + logits[:, t, :]
+        score = np.where((t < lengths)[:, None], moved, score) if ragged else moved
     paths = []
     for row in range(batch):
         tag = int(score[row].argmax())

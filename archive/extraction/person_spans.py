@@ -92,7 +92,7 @@ def select(text: str, spans: list[Span], threshold: float) -> list[Span]:
     for span in sorted(hopeful, key=lambda s: -s.p):
         if any(k in used for k in range(span.start, span.end)):
             continue
-        if not _plausible(text, span):
+        if not plausible(text, span):
             continue
         if span.p >= (threshold if span.ctx & (TITLED | VERB) else max(threshold, BARE)):
             span.how = "score"
@@ -164,7 +164,7 @@ def inside_word(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _plausible(text: str, span: Span) -> bool:
+def plausible(text: str, span: Span) -> bool:
     """Not a place or organisation jieba knows (塞尔维亚 总统), unless a title stands before
     it; not a piece of a longer word (委|内瑞拉) unless the scorer is sure."""
     if word_codes().get(text[span.start : span.end], "-")[0] in "so":
@@ -267,6 +267,8 @@ def _in_runs(text: str, spans: list[Span]) -> list[Span]:
     starts: dict[int, list[Span]] = {}
     for span in spans:
         starts.setdefault(span.start, []).append(span)
+    if sum(notes.get(s.end, s.end) in starts for s in spans) < CHAIN_MIN - 1:
+        return []  # a run needs that many spans ending where another starts (most texts: none)
     ahead: dict[int, int] = {}  # longest run starting at a position
     for start in sorted(starts, reverse=True):
         ahead[start] = 1 + max(ahead.get(notes.get(s.end, s.end), 0) for s in starts[start])

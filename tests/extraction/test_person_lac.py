@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from archive.extraction.person_lac import lac_agrees, lac_persons, tagger
-from archive.extraction.persons import find_persons, find_persons_checked
+from archive.extraction.persons import find_persons, find_persons_checked, find_persons_rules
 
 
 def names(found) -> set[str]:
@@ -40,10 +40,24 @@ def test_lac_agrees_only_with_the_exact_span():
     assert lac_agrees(text, [(3, 6), (3, 5), (4, 6)]) == [True, False, False]
 
 
-def test_checked_finder_rescues_a_name_the_rules_leave_out():
+def test_a_bare_name_the_rules_leave_out_is_found_when_lac_agrees():
     text = "孙寿海曾表示，要加快发展。"
-    assert names(find_persons(text)) == set()
+    assert names(find_persons_rules(text)) == set()
+    assert names(find_persons(text)) == {"孙寿海"}
     assert names(find_persons_checked(text)) == {"孙寿海"}
+
+
+def test_without_lac_the_finder_is_the_rules(monkeypatch):
+    import archive.extraction.person_lac as person_lac
+
+    monkeypatch.setattr(person_lac, "available", lambda: False)
+    assert names(find_persons("孙寿海曾表示，要加快发展。")) == set()
+    assert names(find_persons("副市长何恩广主持会议。")) == {"何恩广"}
+
+
+def test_lac_does_not_overrule_a_preposition_before_a_name():
+    text = "应普京总统邀请，代表团将出访。"  # LAC reads 应普京 as one name here
+    assert names(find_persons(text)) == set()
 
 
 def test_checked_finder_drops_a_place_taken_on_its_score_alone():
@@ -71,7 +85,8 @@ def test_eval_persons_prints_lac_next_to_ours(tmp_path):
     gold.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     lines: list[str] = []
     results = report([tmp_path], write=lines.append)
-    assert results["msra_tiny/ours"]["mention"].tp == 0
-    assert results["msra_tiny/ours+lac"]["mention"].tp == 1
+    assert results["msra_tiny/rules"]["mention"].tp == 0
+    assert results["msra_tiny/ours"]["mention"].tp == 1
+    assert results["msra_tiny/ours+veto"]["mention"].tp == 1
     assert results["msra_tiny/lac"]["mention"].tp == 1
     assert any(line.split()[1:2] == ["lac"] for line in lines)
