@@ -5,22 +5,28 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.admin_versions import VersionCompareMixin
 from archive.models import (
     Article,
+    ErrorReport,
     Event,
     EventParticipant,
     Mention,
     PendingIndexUpdate,
     Person,
     PersonAlias,
+    ReportStatus,
     SourcePage,
     StaffCredit,
 )
 from archive.models.people import PersonStatus
 from archive.services.people import merge_persons, pinyin_keys, set_status
+from archive.services.reports import close_reports
 
 
 class MentionInline(admin.TabularInline):
@@ -230,6 +236,61 @@ class SourcePageAdmin(admin.ModelAdmin):
     inlines = [StaffCreditInline]
     search_fields = ["file_name", "checksum", "text"]
     readonly_fields = ["checksum", "encoding", "text", "imported_at", "warnings", "year_evidence"]
+
+
+@admin.register(ErrorReport)
+class ErrorReportAdmin(admin.ModelAdmin):
+    """Readers' reports: read, correct the article (one click away), then close the report."""
+
+    list_display = ["created_at", "kind", "short_message", "article_link", "status", "handled_by"]
+    list_filter = ["status", "kind", "created_at"]
+    search_fields = ["message", "contact", "article__title"]
+    date_hierarchy = "created_at"
+    list_select_related = ["article", "handled_by"]
+    fields = [
+        "article_link",
+        "kind",
+        "message",
+        "contact",
+        "created_at",
+        "status",
+        "admin_note",
+        "handled_by",
+        "handled_at",
+    ]
+    readonly_fields = [
+        "article_link",
+        "kind",
+        "message",
+        "contact",
+        "created_at",
+        "status",  # changed by the actions, which record who and when
+        "handled_by",
+        "handled_at",
+    ]
+    actions = ["mark_fixed", "dismiss"]
+
+    def has_add_permission(self, request):
+        return False  # reports come from readers
+
+    @admin.display(description="说明")
+    def short_message(self, obj):
+        return Truncator(obj.message).chars(60)
+
+    @admin.display(description="文章", ordering="article__title")
+    def article_link(self, obj):
+        url = reverse("admin:archive_article_change", args=[obj.article_id])
+        return format_html('<a href="{}">{}</a>', url, obj.article.title)
+
+    @admin.action(description="标记为已改正")
+    def mark_fixed(self, request, queryset):
+        count = close_reports(queryset, ReportStatus.FIXED, request.user)
+        self.message_user(request, f"{count} 条报错已标记为已改正。", messages.SUCCESS)
+
+    @admin.action(description="不需改正，关闭")
+    def dismiss(self, request, queryset):
+        count = close_reports(queryset, ReportStatus.DISMISSED, request.user)
+        self.message_user(request, f"{count} 条报错已关闭（不需改正）。", messages.SUCCESS)
 
 
 @admin.register(PendingIndexUpdate)

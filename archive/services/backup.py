@@ -2,24 +2,30 @@
 
 Every record of the archive app goes in (source pages, articles with their corrections, persons
 with their status and aliases, mentions, events and their articles, participants, page staff,
-import checkpoints), in an order that restores without dangling keys, each as Django's
-serializer writes it (primary keys kept, so links and URLs stay the same). History is optional.
+import checkpoints, readers' error reports), in an order that restores without dangling keys,
+each as Django's serializer writes it (primary keys kept, so links and URLs stay the same).
+History is optional. Users are not in it: who edited a version or closed a report is left
+empty on restore.
 The search index is not in it: it is rebuilt from the records.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import IO
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
 from archive.models import (
     Article,
+    ErrorReport,
     Event,
     EventParticipant,
     ImportedFile,
@@ -43,6 +49,7 @@ MODELS = [
     EventParticipant,
     StaffCredit,
     ImportedFile,
+    ErrorReport,
 ]
 BATCH = 1000
 
@@ -111,8 +118,8 @@ def restore_backup(lines: Iterator[str], progress: Callable[[int], object] = lam
                 if model is Article and obj.previous_part_id:
                     parts.append((obj.pk, obj.previous_part_id))
                     obj.previous_part_id = None
-                if hasattr(obj, "history_user_id"):
-                    obj.history_user_id = None  # users are not part of the archive
+                for name in _user_keys(model):
+                    setattr(obj, name, None)  # users are not part of the archive
                 for name, ids in (item.m2m_data or {}).items():
                     through = model._meta.get_field(name).remote_field.through
                     links += [through(event_id=obj.pk, article_id=pk) for pk in ids]
@@ -129,10 +136,38 @@ def restore_backup(lines: Iterator[str], progress: Callable[[int], object] = lam
     return counts
 
 
+@functools.cache
+def _user_keys(model) -> list[str]:
+    """The columns of a model pointing at a user (who edited a version, who closed a report)."""
+    user = get_user_model()
+    return [
+        f.attname for f in model._meta.concrete_fields if f.is_relation and f.related_model is user
+    ]
+
+
+@contextmanager
+def _times_as_stored(model) -> Iterator[None]:
+    """bulk_create stamps auto_now(_add) fields with the present moment; a restore keeps the
+    times in the backup (when a report was sent, when an article was imported)."""
+    stamped = [
+        (f, f.auto_now, f.auto_now_add)
+        for f in model._meta.concrete_fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
+    for f, _, _ in stamped:
+        f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, auto_now, auto_now_add in stamped:
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add
+
+
 def _flush(model, pending: dict, counts: dict, progress) -> None:
     rows = pending.pop(model, [])
     if rows:
-        model._default_manager.bulk_create(rows, batch_size=BATCH)
+        with _times_as_stored(model):
+            model._default_manager.bulk_create(rows, batch_size=BATCH)
         counts[model._meta.label] = counts.get(model._meta.label, 0) + len(rows)
         progress(len(rows))
 

@@ -1,14 +1,21 @@
-"""The list of all articles (narrowed by date) and the reading view of one article."""
+"""The list of all articles (narrowed by date), the reading view of one article and its
+citation files (RIS, BibTeX)."""
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
 
-from archive import selectors
+from archive import citations, selectors
+from archive.citations import CitedArticle
 from archive.context_processors import current_paper
+from archive.forms.reports import ErrorReportForm
 from archive.models import Article
+from archive.models.pages import DateStatus
 from archive.models.people import MentionKind
-from archive.templatetags.archive_tags import cn_date, page_label
+from archive.selectors.trust import unsure_notes
 
 PER_PAGE = 30
 PARAM_LABELS = {"year": "年份", "month": "月份", "day": "日期"}
@@ -45,18 +52,29 @@ def article_list(request):
     return render(request, "article_list.html", context)
 
 
-def citation(article: Article) -> str:
-    """《衡阳日报》2021年4月17日第1版：标题 (the paper named in the settings)"""
-    when = cn_date(article.published) if article.published else "出版日期不详"
-    where = page_label(article.page) if article.page else ""
-    return f"《{current_paper().name}》{when}{where}：{article.title}"
+def cited(request, article: Article) -> CitedArticle:
+    """The article as its citations need it; reporters are the byline's (visible) names."""
+    return CitedArticle(
+        id=article.pk,
+        title=article.title,
+        paper=current_paper().name,
+        url=request.build_absolute_uri(article.get_absolute_url()),
+        authors=tuple(m.person.name for m in article.mentions.all() if m.is_byline),
+        published=article.published,
+        date_is_inferred=article.date_status == DateStatus.INFERRED,
+        page=article.page,
+    )
 
 
-def article_detail(request, pk):
+def article_or_404(pk: int) -> Article:
     try:
-        article = selectors.article_for_reading(pk)
+        return selectors.article_for_reading(pk)
     except Article.DoesNotExist as exc:
         raise Http404("没有这篇文章") from exc
+
+
+def render_article(request, article: Article, report_form=None, status: int = 200):
+    """The reading view; the 报错 view renders it again with its form's errors."""
     mentions = list(article.mentions.all())
     byline = {
         kind: [m for m in mentions if m.kind == kind]
@@ -65,6 +83,8 @@ def article_detail(request, pk):
     paragraphs = article.paragraphs
     prev, nxt = selectors.issue_neighbours(article)
     previous = article.previous_part
+    source = cited(request, article)
+    accessed = timezone.localdate()
     context = {
         "article": article,
         "paragraphs": paragraphs,
@@ -79,7 +99,35 @@ def article_detail(request, pk):
         "related": selectors.related_articles(article),
         "previous_part": previous if previous and not previous.is_hidden else None,
         "next_part": selectors.next_part(article),
-        "permalink": request.build_absolute_uri(article.get_absolute_url()),
-        "citation": citation(article),
+        "permalink": source.url,
+        "citation": citations.gbt7714(source),
+        "citation_online": citations.gbt7714(source, accessed),
+        "citation_ris": citations.ris(source, accessed),
+        "citation_bibtex": citations.bibtex(source, accessed),
+        "unsure_notes": unsure_notes(article),
+        "report_form": report_form or ErrorReportForm(),
     }
-    return render(request, "article_detail.html", context)
+    return render(request, "article_detail.html", context, status=status)
+
+
+def article_detail(request, pk):
+    return render_article(request, article_or_404(pk))
+
+
+def _citation_file(request, pk: int, write, extension: str, content_type: str):
+    source = cited(request, article_or_404(pk))
+    response = HttpResponse(write(source, timezone.localdate()), content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=f"{citations.bibtex_key(source)}.{extension}"
+    )
+    return response
+
+
+@require_safe
+def cite_ris(request, pk):
+    return _citation_file(request, pk, citations.ris, "ris", citations.RIS_TYPE)
+
+
+@require_safe
+def cite_bibtex(request, pk):
+    return _citation_file(request, pk, citations.bibtex, "bib", citations.BIBTEX_TYPE)

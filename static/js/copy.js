@@ -1,5 +1,5 @@
-// The copy buttons on an article: copy the permalink or the citation line.
-// Without JavaScript the buttons stay hidden and the link can be selected by hand.
+// The copy buttons on an article: copy the permalink or a citation (GB/T 7714, RIS, BibTeX).
+// Without JavaScript the buttons stay hidden and the text can be selected by hand.
 (function () {
   "use strict";
   var status = document.querySelector(".copy-status");
@@ -8,7 +8,11 @@
     button.addEventListener("click", function () {
       var target = document.getElementById(button.dataset.copyTarget);
       var text = target.value !== undefined ? target.value : target.textContent;
-      var done = function () { if (status) status.textContent = "已复制：" + text; };
+      // Name what was copied; a whole RIS or BibTeX record is too long to repeat.
+      var label = button.dataset.copyLabel;
+      var done = function () {
+        if (status) status.textContent = "已复制" + (label ? label + "：" : "：") + text.split("\n")[0];
+      };
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(text).then(done, function () { fallback(target, done); });
       } else {

@@ -57,7 +57,7 @@ def test_reading_view_shows_everything_about_the_article(client, archive_data):
     assert f'href="/sources/{d.page1.pk}/"' in page
     assert f'rel="next" href="/articles/{d.second.pk}/"' in page
     assert 'rel="prev"' not in page  # first article of the issue
-    assert "《衡阳日报》2021年4月17日第1版：市委常委会召开会议" in page
+    assert "陈润. 市委常委会召开会议[N]. 衡阳日报, 2021-04-17(1)." in page  # GB/T 7714
     assert f'value="http://testserver/articles/{d.meeting.pk}/"' in page
     assert "复制链接" in page and "js/copy.js" in page
     # Related: the other articles of those weeks naming the same people.
@@ -74,7 +74,7 @@ def test_derived_title_is_marked(client, archive_data):
 def test_undated_article_reads_without_a_date(client, db):
     article = ArticleFactory(published=None, page=None, title="无日期")
     page = html(client.get(f"/articles/{article.pk}/"))
-    assert "出版日期不详" in page and "《衡阳日报》出版日期不详：无日期" in page
+    assert "出版日期不详" in page and "无日期[N]. 衡阳日报, [出版日期不详]." in page
 
 
 def test_missing_and_hidden_articles_are_404(client, archive_data):

@@ -81,7 +81,7 @@ def test_pages_describe_the_configured_paper(client, archive_data):
     person = text(client.get(f"/people/{archive_data.secretary.pk}/"))
     assert "《湘江晚报》中关于邓群策的报道" in person
     article = text(client.get(f"/articles/{archive_data.meeting.pk}/"))
-    assert "《湘江晚报》2021年4月17日第1版：市委常委会召开会议" in article  # the citation
+    assert "陈润. 市委常委会召开会议[N]. 湘江晚报, 2021-04-17(1)." in article  # the citation
     assert "衡阳日报" not in day + person + article
 
 
