@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.extraction.persons import find_persons
+from archive.extraction.persons import REVIEW_BELOW, find_persons
 
 
 def names(text: str) -> set[str]:
@@ -112,3 +112,22 @@ def test_a_preposition_next_to_a_title_does_not_start_a_name(text):
 
 def test_a_surname_that_is_also_a_preposition_starts_a_name_before_a_verb():
     assert names("县委书记向东主持会议。") == {"向东"}
+
+
+@pytest.mark.parametrize(
+    "text, listed",
+    [
+        (
+            "获奖名单：张建国李明华王志强刘德胜陈国平（女）赵文军",
+            ["张建国", "李明华", "王志强", "刘德胜", "陈国平", "赵文军"],
+        ),
+        (
+            "主席团成员 张建国王秀英李德明刘志华陈建军杨丽华",
+            ["张建国", "王秀英", "李德明", "刘志华", "陈建军", "杨丽华"],
+        ),
+    ],
+)
+def test_a_list_whose_separators_were_lost_is_read_name_by_name(text, listed):
+    found = find_persons(text)
+    assert [m.name for m in found] == listed
+    assert all(m.confidence >= REVIEW_BELOW for m in found)  # a list vouches: no review needed
