@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -57,3 +59,88 @@ def timeline_svg(rows: list[tuple[int, int, int]], label: str) -> SafeString:
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))
+
+
+@dataclass(frozen=True)
+class Column:
+    """One period of a line chart: a value per line, and the link the period narrows to."""
+
+    tick: str  # written under the axis when there is room: "2021", "2021.4"
+    tip: str  # the period and its numbers, read out for the link and shown on hover
+    href: str  # "" when there is nothing to narrow to (a period without articles)
+    values: tuple[float | None, ...]  # one per line; None: no value, the line breaks there
+
+
+LINES = 5  # the stylesheet has a colour and a dash pattern for this many lines: .s0 … .s4
+
+
+def lines_svg(columns: list[Column], title: str, unit: str) -> SafeString:
+    """Lines over periods, each period a link (a full-height column and its points).
+
+    Columns narrow as their number grows, so 120 months still fit about 900 pixels; the top
+    value and 0 are written beside the axis with unit, periods under it as room allows.
+    """
+    if not columns:
+        return mark_safe("")
+    n_lines = len(columns[0].values)
+    found = [v for c in columns for v in c.values if v is not None]
+    top = max(found, default=0) or 1  # all zero: flat lines along the axis
+    step = max(4, min(60, 880 // len(columns)))
+    height, left, bottom, pad = 160, 52, 24, 10
+    width = left + len(columns) * step + 8
+    every = -(-40 // step)  # a tick label every ≥ 40 pixels
+
+    def x(i: int) -> float:
+        return left + i * step + step / 2
+
+    def y(v: float) -> float:
+        return round(height - (height - pad) * v / top, 1)
+
+    parts = [
+        f'<svg class="trend" xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-labelledby="trend-title" viewBox="0 0 {width} {height + bottom + 8}" '
+        f'width="{width}" height="{height + bottom + 8}">',
+        f'<title id="trend-title">{escape(title)}</title>',
+        f'<line class="axis" x1="{left - 4}" y1="{height}" x2="{width - 4}" y2="{height}"/>',
+        f'<text class="tick" x="{left - 8}" y="{pad + 4}" text-anchor="end">'
+        f"{_number(top)}{escape(unit)}</text>",
+        f'<text class="tick" x="{left - 8}" y="{height}" text-anchor="end">0</text>',
+    ]
+    for s in range(n_lines):
+        run: list[str] = []
+        for i, c in enumerate([*columns, None]):  # None: ends the last run
+            v = c.values[s] if c is not None else None
+            if v is not None:
+                run.append(f"{x(i):g},{y(v):g}")
+            elif run:
+                if len(run) > 1:
+                    parts.append(f'<polyline class="line s{s}" points="{" ".join(run)}"/>')
+                run = []
+    for i, c in enumerate(columns):
+        dots = "".join(
+            f'<circle class="dot s{s}" cx="{x(i):g}" cy="{y(v):g}" r="3"/>'
+            for s, v in enumerate(c.values)
+            if v is not None and step >= 8
+        )
+        column = (
+            f"<title>{escape(c.tip)}</title>"
+            f'<rect class="hit" x="{left + i * step}" y="0" width="{step}" height="{height}"/>'
+            f"{dots}"
+        )
+        if c.href:
+            parts.append(f'<a href="{escape(c.href)}">{column}</a>')
+        else:
+            parts.append(f"<g>{column}</g>")
+        if i % every == 0:
+            parts.append(
+                f'<text class="tick" x="{left + i * step}" y="{height + 16}">{escape(c.tick)}</text>'
+            )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def _number(v: float) -> str:
+    """A value as the axis writes it: whole numbers plain, small ones with their decimals."""
+    if v >= 100 or v == int(v):
+        return f"{v:.0f}"
+    return f"{v:.1f}" if v >= 10 else f"{v:.2g}"

@@ -330,6 +330,14 @@ def targets(rng: random.Random, n: int) -> dict[str, list[str]]:
             "/api/search?q=乡村振兴&sort=newest",
             f"/api/search?q={word}&date_from={mid.year}-01-01&date_to={mid.year}-12-31",
         ],
+        # An exact search with year or month facets per term. The search pages above chart
+        # their own query from their search's facets; search_trend adds three more terms.
+        "api_trend": [
+            f"/api/trend?q={word}",
+            "/api/trend?q=脱贫攻坚&q=乡村振兴&q=高质量发展",
+            f"/api/trend?q={word}&by=month&date_from={mid.year - 4}-01-01&date_to={mid.year}-12-31",
+        ],
+        "search_trend": ["/search/?q=脱贫攻坚&vs=乡村振兴&vs=高质量发展&vs=发展"],
         "feed_latest": ["/feeds/latest/"],
         "feed_person": [f"/people/{i}/feed/" for i in top],
         "feed_search": [f"/search/feed/?q={word}"],

@@ -8,9 +8,12 @@ import logging
 from django.http import QueryDict
 from django.shortcuts import render
 
+from archive import charts
 from archive.forms import SORT_KEYS, SearchForm
+from archive.forms.trend import TrendForm
 from archive.models import Person
 from archive.periods import period_span
+from archive.search.trend import MAX_MONTHS, MAX_TERMS, Trend, months_between, period_range
 from archive.search.types import FacetValue, SearchPage, SearchQuery
 
 log = logging.getLogger(__name__)
@@ -97,6 +100,121 @@ def without(params: QueryDict, *names: str) -> str:
     return "?" + p.urlencode()
 
 
+# What the chart does with a trend parameter it cannot use (dates: the search's own message).
+TREND_INSTEAD = {"by": "已自动选择按年或按月", "q": f"已比较前 {MAX_TERMS} 个", "vs": IGNORED}
+BY_LABELS = {"year": "按年", "month": "按月"}
+
+
+def trend_section(params: QueryDict, found: SearchPage | None) -> tuple[dict, list[str]]:
+    """The chart, its table and the comparison form for the search page, and a message for
+    every trend parameter not used; {} when there is no term to chart.
+
+    The search's own year or month facets are its query's counts (same q, dates and person):
+    that term is not searched again.
+    """
+    from archive.search.trend import trend  # late, as run_search: tests stand in for search
+
+    form = TrendForm(params)
+    query = form.to_query(default_by=None)
+    if not query.terms:
+        return {}, []
+    messages = [
+        f"{message}，{TREND_INSTEAD[name]}。"
+        for name, code, message in form.problems()
+        if name in TREND_INSTEAD and code != "required"
+    ]
+    known = {}
+    if found is not None and query.by in found.facets:
+        known[found.query.q] = {v.value: v.count for v in found.facets[query.by]}
+    result = trend(query, known)
+    span = period_range(query.date_from, query.date_to)
+    by_links = {
+        by: _narrowed(params, by=by)
+        for by in BY_LABELS
+        if by != query.by and (by == "year" or (span and months_between(*span) <= MAX_MONTHS))
+    }
+    compared = [t for t in query.terms if t in form.cleaned_data.get("vs", [])]
+    return {
+        "by": query.by,
+        "by_label": BY_LABELS[query.by],
+        "by_links": {BY_LABELS[by]: url for by, url in by_links.items()},
+        "svg": _trend_chart(params, result),
+        "rows": _trend_rows(params, result),
+        "terms": [
+            {"name": t, "line": f"s{i}", "remove": _narrowed(params, vs=_others(compared, t))}
+            if t in compared
+            else {"name": t, "line": f"s{i}", "remove": ""}
+            for i, t in enumerate(query.terms)
+        ],
+        "keep": [(k, v) for k in params for v in params.getlist(k) if k not in ("page", "vs")],
+        "compared": compared,
+        "can_add": len(query.terms) < MAX_TERMS,
+        "error": result.error,
+    }, messages
+
+
+def _others(terms: list[str], term: str) -> list[str]:
+    return [t for t in terms if t != term]
+
+
+def _narrowed(params: QueryDict, **changes) -> str:
+    """The search page's URL with these parameters changed (a list: every value); a new
+    chart, so no page and no forced unit unless given."""
+    p = params.copy()
+    for name in ("page", "by", *changes):
+        p.pop(name, None)
+    for name, value in changes.items():
+        p.setlist(name, value if isinstance(value, list) else [value])
+    return "?" + p.urlencode()
+
+
+def _period_url(params: QueryDict, first: dt.date, last: dt.date) -> str:
+    return _narrowed(params, date_from=first.isoformat(), date_to=last.isoformat())
+
+
+def _per_thousand(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _trend_rows(params: QueryDict, result: Trend) -> list[dict]:
+    """The table beside the chart: a row per period, a count and a rate per term."""
+    return [
+        {
+            "label": period.label,
+            "total": period.total,
+            "url": _period_url(params, period.first, period.last) if period.total else "",
+            "cells": [
+                {"count": points[i].count, "rate": _per_thousand(points[i].per_thousand)}
+                for points in result.series.values()
+            ],
+        }
+        for i, period in enumerate(result.periods)
+    ]
+
+
+def _trend_chart(params: QueryDict, result: Trend):
+    if not result.series:
+        return ""
+    columns = []
+    for i, period in enumerate(result.periods):
+        points = [series[i] for series in result.series.values()]
+        numbers = "；".join(
+            f"“{term}” {p.count} 篇（每千篇 {_per_thousand(p.per_thousand)}）"
+            for term, p in zip(result.series, points, strict=True)
+        )
+        columns.append(
+            charts.Column(
+                tick=period.key[:4] + (f".{int(period.key[5:])}" if period.key[5:] else ""),
+                tip=f"{period.label}：{numbers}；共 {period.total} 篇",
+                href=_period_url(params, period.first, period.last) if period.total else "",
+                values=tuple(p.per_thousand for p in points),
+            )
+        )
+    terms = "、".join(f"“{t}”" for t in result.series)
+    title = f"{terms}{BY_LABELS[result.query.by]}每千篇文章中的篇数"
+    return charts.lines_svg(columns, title, unit="‰")
+
+
 def search_page(request):
     query, errors = parse_query(request.GET)
     asked = bool(query.q or query.person or query.date_from or query.date_to)
@@ -105,6 +223,8 @@ def search_page(request):
         errors.append(failure)
     if result is not None and result.error:
         errors.append(result.error)
+    trend, trend_errors = trend_section(request.GET, result) if asked else ({}, [])
+    errors += trend_errors
     context = {
         "query": query,
         "asked": asked,
@@ -116,6 +236,7 @@ def search_page(request):
         "clear_dates": without(request.GET, "date_from", "date_to"),
         "clear_person": without(request.GET, "person"),
         "pages": _page_numbers(query.page, result.num_pages) if result else [],
+        "trend": trend,
     }
     return render(request, "search.html", context)
 
