@@ -30,7 +30,7 @@ def build_years() -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_clicking_a_period_narrows_the_search(live_server, browser_page):
-    page, _ = browser_page
+    page, browser = browser_page
     build_years()
     call_command("build_index", verbosity=0)
     expect = pytest.importorskip("playwright.sync_api").expect
@@ -62,3 +62,14 @@ def test_clicking_a_period_narrows_the_search(live_server, browser_page):
     expect(page.get_by_label("起始日期")).to_have_value("2019-05-01")
     expect(page.get_by_label("结束日期")).to_have_value("2019-05-31")
     shot(page, "trend-03-narrowed-to-a-month")
+
+    # On a phone the chart shrinks to the screen and the table scrolls in its own box.
+    phone = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844})
+    mobile = phone.new_page()
+    mobile.goto(live_server.url + "/search/?q=脱贫攻坚&vs=乡村振兴")
+    expect(mobile.locator("svg.trend")).to_be_visible()
+    width = mobile.evaluate("document.documentElement.scrollWidth")
+    chart = mobile.locator("svg.trend").bounding_box()
+    shot(mobile, "trend-04-phone")
+    phone.close()
+    assert width <= 390 and chart["width"] <= 390
