@@ -7,11 +7,14 @@ from archive.views import (
     browse,
     errors,
     events,
+    exports,
     feeds,
     people,
+    reports,
     search,
     seo,
     sources,
+    trend,
 )
 
 app_name = "archive"
@@ -47,6 +50,9 @@ urlpatterns = [
     path("<yyyy:year>/<mm:month>/<mm:day>/", browse.day, name="day"),
     path("articles/", articles.article_list, name="article_list"),
     path("articles/<int:pk>/", articles.article_detail, name="article"),
+    path("articles/<int:pk>/cite.ris", articles.cite_ris, name="cite_ris"),
+    path("articles/<int:pk>/cite.bib", articles.cite_bibtex, name="cite_bibtex"),
+    path("articles/<int:pk>/report/", reports.report_error, name="report_error"),
     path("people/", people.person_list, name="person_list"),
     path("people/<int:pk>/", people.person_detail, name="person"),
     path("events/", events.event_list, name="event_list"),
@@ -54,8 +60,12 @@ urlpatterns = [
     path("collections/", include("archive.urls_collections")),
     path("sources/<int:pk>/", sources.source_page, name="source_page"),
     path("search/", search.search_page, name="search"),
+    path("search/export.csv", exports.export_csv, name="search_export_csv"),
+    path("search/export.jsonl", exports.export_jsonl, name="search_export_jsonl"),
     path("api/search", api.search_api, name="api_search"),
     path("api/search/", api.search_api),
+    path("api/trend", trend.trend_api, name="api_trend"),
+    path("api/trend/", trend.trend_api),
     # Feeds, sitemaps and the files crawlers and browsers look for.
     path("feeds/latest/", feeds.LatestArticlesFeed(), name="feed_latest"),
     path("people/<int:pk>/feed/", feeds.PersonFeed(), name="person_feed"),
