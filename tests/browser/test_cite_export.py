@@ -8,20 +8,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import connections
 
 from tests.browser.conftest import BROWSER_MARKS, shot
 from tests.web.conftest import build_archive
 
 pytestmark = BROWSER_MARKS
-
-
-def drop_dead_connections():
-    """On PostgreSQL the browser conftest ends every other session after a browser test, and
-    one of them can be the connection a later test's body is handed: drop it if it is dead.
-    (Called in the test's body: fixtures run in another context, with other connections.)"""
-    for conn in connections.all(initialized_only=True):
-        conn.close_if_unusable_or_obsolete()
 
 
 CITATION = "陈润. 市委常委会召开会议[N]. 衡阳日报, 2021-04-17(1)."
@@ -30,7 +21,6 @@ CITATION = "陈润. 市委常委会召开会议[N]. 衡阳日报, 2021-04-17(1).
 @pytest.mark.django_db(transaction=True)
 def test_copy_a_citation_and_report_an_error(live_server, browser_page):
     page, _ = browser_page
-    drop_dead_connections()
     data = build_archive()
     expect = pytest.importorskip("playwright.sync_api").expect
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
@@ -62,7 +52,6 @@ def rows_from(download) -> str:
 @pytest.mark.django_db(transaction=True)
 def test_download_a_result_set(live_server, browser_page):
     page, _ = browser_page
-    drop_dead_connections()
     build_archive()
     call_command("build_index", verbosity=0)
     expect = pytest.importorskip("playwright.sync_api").expect
