@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, User
 
+from archive.models import ErrorReport
 from tests.factories import ArticleFactory, PersonFactory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,3 +74,14 @@ def test_an_editor_corrects_articles_persons_and_events_but_not_users(editor):
     assert editor.get("/admin/auth/user/").status_code == 403
     assert editor.get("/admin/auth/group/").status_code == 403
     assert editor.get(f"/admin/archive/article/{article.pk}/delete/").status_code == 403
+
+
+def test_an_editor_closes_readers_error_reports(editor):
+    report = ErrorReport.objects.create(article=ArticleFactory(), kind="title", message="标题错字")
+    assert editor.get("/admin/archive/errorreport/").status_code == 200
+    editor.post(
+        "/admin/archive/errorreport/",
+        {"action": "mark_fixed", "_selected_action": [report.pk]},
+    )
+    report.refresh_from_db()
+    assert report.status == "fixed" and report.handled_by.username == "editor"
