@@ -170,6 +170,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# One cache every gunicorn worker shares (files on this machine), so a limit counted in it
+# (readers' error reports per address) holds for the site, not per process.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("NEWSROOM_CACHE_DIR", str(DATA_DIR / "cache")),
+    }
+}
+
 # Search: Whoosh through Haystack, with an exact Chinese analyzer (archive/search/).
 HAYSTACK_CONNECTIONS = {
     "default": {

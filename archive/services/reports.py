@@ -25,9 +25,8 @@ def submit_report(
 ) -> ErrorReport:
     """Save a reader's report, counted against the sender's address (raises TooManyReports).
 
-    Counted in Django's cache: the window starts with the address's first report. With the
-    default per-process cache each server process counts on its own, so the limit holds per
-    process (a shared cache backend makes it hold for the site).
+    Counted in Django's cache, which every server process shares (settings.CACHES): the window
+    starts with the address's first report.
     """
     key = _key(client)
     cache.add(key, 0, timeout=WINDOW_SECONDS)
