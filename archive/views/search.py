@@ -123,7 +123,7 @@ def trend_section(params: QueryDict, found: SearchPage | None) -> tuple[dict, li
         for name, code, message in form.problems()
         if name in TREND_INSTEAD and code != "required"
     ]
-    known = {}
+    known: dict[str, dict[str, int]] = {}
     if found is not None and query.by in found.facets:
         known[found.query.q] = {v.value: v.count for v in found.facets[query.by]}
     result = trend(query, known)
@@ -141,9 +141,13 @@ def trend_section(params: QueryDict, found: SearchPage | None) -> tuple[dict, li
         "svg": _trend_chart(params, result),
         "rows": _trend_rows(params, result),
         "terms": [
-            {"name": t, "line": f"s{i}", "remove": _narrowed(params, vs=_others(compared, t))}
-            if t in compared
-            else {"name": t, "line": f"s{i}", "remove": ""}
+            {
+                "name": t,
+                "line": f"s{i}",  # the line's style in the chart and the legend
+                "remove": _narrowed(params, vs=[c for c in compared if c != t])
+                if t in compared
+                else "",  # the search's own q is changed in the search form
+            }
             for i, t in enumerate(query.terms)
         ],
         "keep": [(k, v) for k in params for v in params.getlist(k) if k not in ("page", "vs")],
@@ -151,10 +155,6 @@ def trend_section(params: QueryDict, found: SearchPage | None) -> tuple[dict, li
         "can_add": len(query.terms) < MAX_TERMS,
         "error": result.error,
     }, messages
-
-
-def _others(terms: list[str], term: str) -> list[str]:
-    return [t for t in terms if t != term]
 
 
 def _narrowed(params: QueryDict, **changes) -> str:
