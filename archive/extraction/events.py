@@ -119,6 +119,22 @@ def _clean_what(what: str, persons: list[PersonMention], text: str) -> str:
     return what.lstrip("了的在")
 
 
+# The verbs each pattern needs: a source without any of them is not searched (HELD_RE tries
+# 40 lengths at every position, a good part of extraction's time).
+_NEEDS = {
+    CONVENE_RE: ("召开", "主持", "举办", "举行"),
+    HELD_RE: ("举行", "召开", "开幕", "启动", "举办", "开班", "落幕", "闭幕"),
+    ATTEND_RE: ("出席",),
+    INSPECT_RE: ("调研", "督导", "检查", "考察", "走访", "视察"),
+}
+
+
+def _search(pattern: re.Pattern[str], source: str) -> re.Match[str] | None:
+    if not any(word in source for word in _NEEDS[pattern]):
+        return None
+    return pattern.search(source)
+
+
 def find_what(lead: str, title: str = "", deck: str = "") -> tuple[str, str, str]:
     """(what, kind, place) of the happening a lead reports, or ('', '', '')."""
     sentences = [s for s in re.split(r"[。！？]", _strip_lead(lead)) if s][:2]
@@ -127,7 +143,7 @@ def find_what(lead: str, title: str = "", deck: str = "") -> tuple[str, str, str
         if not source:
             continue
         for pattern in (CONVENE_RE, HELD_RE, ATTEND_RE):
-            match = pattern.search(source)
+            match = _search(pattern, source)
             if match:
                 what = match.group("what")
                 place = match.groupdict().get("place") or ""
@@ -135,7 +151,7 @@ def find_what(lead: str, title: str = "", deck: str = "") -> tuple[str, str, str
                     place_match = PLACE_RE.search(opening) or VISIT_RE.search(opening)
                     place = place_match.group("place") if place_match else ""
                 return what, _kind_of(what), place
-        match = INSPECT_RE.search(source)
+        match = _search(INSPECT_RE, source)
         if match:
             place = match.group("place")
             return f"{match.group('what')}{place}", match.group("what"), place

@@ -1,4 +1,5 @@
-"""Train the span scorer on CLUENER train (only) and pick the decision threshold.
+"""Train the span scorer on CLUENER train (only) and pick the decision threshold; train the
+character CRF (person_crf) on the same sentences.
 
 Every 7th sentence is held out to choose the threshold: among thresholds whose held-out
 precision is at least TARGET_PRECISION, the highest one whose F1 is within F1_SLACK of the best.
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from . import person_crf
 from .person_corpus import Gold, read_gold
 from .person_features import candidates, features
 from .person_model import load_model, save_model, train
@@ -52,10 +54,25 @@ def pick_threshold(rows: list[Gold], finder: Callable[[str, float], set]) -> flo
     return max(thr for thr, f in scores.items() if f >= best - F1_SLACK)
 
 
-def run(train_path: Path, log: Callable[[str], None] = print) -> dict:
+def run(train_path: Path, log: Callable[[str], None] = print, parts: str = "scorer,crf") -> dict:
+    """Train the span scorer and pick its threshold, and train the character CRF (on the same
+    six sevenths: the held-out seventh chose person_lac.CRF_FROM)."""
     rows = read_gold(train_path)
     fit = [r for i, r in enumerate(rows) if i % HOLD_EVERY]
     held = [r for i, r in enumerate(rows) if i % HOLD_EVERY == 0]
+    result: dict = {}
+    if "scorer" in parts:
+        result.update(_scorer(train_path, fit, held, log))
+    if "crf" in parts:
+        person_crf.train(fit)
+        log(f"character CRF: {person_crf.MODEL.stat().st_size:,} bytes")
+        result["crf"] = person_crf.MODEL.name
+    return result
+
+
+def _scorer(
+    train_path: Path, fit: list[Gold], held: list[Gold], log: Callable[[str], None]
+) -> dict:
     data = examples(fit)
     log(f"{len(fit)} sentences, {len(data)} candidate spans, {sum(y for _, y in data)} names")
     weights = train(data)

@@ -70,6 +70,46 @@ def test_checked_finder_keeps_titled_names_and_credits():
     assert names(find_persons_checked(text)) == {"何恩广", "刘宇"}
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("艾伦表示，两国友好关系持续发展。", "艾伦"),
+        ("拉乔利纳表示，两国合作取得丰硕成果。", "拉乔利纳"),
+    ],
+)
+def test_a_name_the_scorer_rates_low_is_found_when_the_crf_and_lac_both_read_it(
+    monkeypatch, text, name
+):
+    import archive.extraction.person_lac as person_lac
+
+    assert names(find_persons_rules(text)) == set()
+    assert names(find_persons(text)) == {name}
+    monkeypatch.setattr(person_lac, "crf_tagger", lambda: None)  # no CRF: LAC alone is not enough
+    assert names(find_persons(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["迪亚斯-卡内尔表示，发展两国关系是重中之重。", "廷·巴特尔：扎根牧区的草原之子"]
+)
+def test_no_part_of_a_joined_foreign_name_is_taken_on_its_own(text):
+    assert not [n for n in names(find_persons(text)) if n in text.replace("-", "·").split("·")]
+
+
+def test_the_crf_learns_from_a_gold_file(tmp_path, monkeypatch):
+    from archive.extraction import person_crf
+
+    rows = [("市民韦小宝表示满意。", {(2, 5)}), ("今天天气很好。", set())] * 20
+    model = tmp_path / "crf.crfsuite"
+    person_crf.train(rows, model)
+    monkeypatch.setattr(person_crf, "MODEL", model)
+    person_crf.tagger.cache_clear()
+    try:
+        text = "市民韦小宝表示满意。"
+        assert person_crf.crf_agrees(text, [(2, 5), (2, 4)], [(0, 10), (0, 10)]) == [True, False]
+    finally:
+        person_crf.tagger.cache_clear()
+
+
 def test_eval_persons_prints_lac_next_to_ours(tmp_path):
     import json
 
