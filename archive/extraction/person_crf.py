@@ -12,6 +12,7 @@ person's name.
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .person_features import _emissions, char_class
 from .person_words import DATA, surnames, translit_chars
 
 MODEL = DATA / "person_crf.crfsuite"
+_TAGGING = threading.Lock()  # one crfsuite tagger keeps its state between calls: one at a time
 # L1 / L2 and iterations as first tried; trained on 6/7 of CLUENER train, evaluated on the rest
 PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
 
@@ -103,7 +105,9 @@ def crf_agrees(
     out = []
     for (start, end), (a, b) in zip(spans, windows, strict=True):
         if (a, b) not in paths:
-            paths[(a, b)] = model.tag(char_features(text[a:b]))
+            feats = char_features(text[a:b])
+            with _TAGGING:
+                paths[(a, b)] = model.tag(feats)
         path = paths[(a, b)]
         inside = path[start - a : end - a]
         after = path[end - a] if end - a < len(path) else "O"
