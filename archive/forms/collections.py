@@ -8,14 +8,13 @@ from django.core.exceptions import ValidationError
 
 from archive.models import Collection
 from archive.selectors.collections import name_taken
-from archive.services.collections import (
-    MAX_NOTE_CHARS,
+from archive.services.collection_files import (
     MAX_UPLOAD_BYTES,
-    NAME_MAX_CHARS,
     TOO_BIG,
     CollectionFileError,
     read_collection_file,
 )
+from archive.services.collections import MAX_NOTE_CHARS, NAME_MAX_CHARS
 
 NAME_TAKEN = "已有同名的收藏夹“%(name)s”。"
 

@@ -23,6 +23,7 @@ from archive.forms.collections import (
 )
 from archive.models import Article, Collection, CollectionItem
 from archive.selectors import collections as selectors
+from archive.services import collection_files as files
 from archive.services import collections as services
 
 UNMATCHED_SHOWN = 10  # titles named in the import message; the collection page lists them all
@@ -31,8 +32,8 @@ SHARING = {
     False: (services.unshare_collection, "已停止公开：原来的链接不再有效。"),
 }
 EXPORTS = {
-    "json": (services.export_json, "application/json; charset=utf-8"),
-    "csv": (services.export_csv, "text/csv; charset=utf-8"),
+    "json": (files.export_json, "application/json; charset=utf-8"),
+    "csv": (files.export_csv, "text/csv; charset=utf-8"),
 }
 
 
@@ -150,7 +151,7 @@ def collection_import(request):
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         return _list_page(request, import_form=form, status=400)
-    report = services.import_collection(
+    report = files.import_collection(
         owner=request.user,
         data=form.cleaned_data["collection_file"],
         name=form.cleaned_data["name"],

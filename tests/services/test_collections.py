@@ -9,8 +9,10 @@ from django.contrib.auth.models import User
 
 from archive.models import Article, Collection, CollectionItem
 from archive.selectors import collections as selectors
+from archive.services import collection_files as files
 from archive.services import collections as services
-from archive.services.collections import CollectionError, CollectionFileError
+from archive.services.collection_files import CollectionFileError
+from archive.services.collections import CollectionError
 from tests.factories import ArticleFactory
 
 BASE = "https://archive.example"
@@ -143,7 +145,7 @@ def test_a_hidden_or_deleted_article_leaves_its_item_with_title_and_note(filled)
 def test_export_json_has_ids_urls_titles_dates_notes_and_the_collection(filled):
     collection, articles = filled
     document = json.loads(
-        services.export_json(collection, selectors.collection_items(collection), BASE)
+        files.export_json(collection, selectors.collection_items(collection), BASE)
     )
     assert document["format"] == "newsroom-collection" and document["version"] == 1
     assert (document["name"], document["description"]) == ("调研", "写论文用")
@@ -159,7 +161,7 @@ def test_export_json_has_ids_urls_titles_dates_notes_and_the_collection(filled):
 def test_export_csv_has_the_same_columns_and_a_bom(filled):
     collection, articles = filled
     articles[2].delete()
-    text = services.export_csv(collection, selectors.collection_items(collection), BASE)
+    text = files.export_csv(collection, selectors.collection_items(collection), BASE)
     assert text.startswith("\ufeffcollection,description,article_id,url,title,published,note\r\n")
     lines = text.splitlines()
     assert lines[1] == (
@@ -173,7 +175,7 @@ def test_export_csv_has_the_same_columns_and_a_bom(filled):
 
 
 def exported(collection, fmt):
-    write = services.export_json if fmt == "json" else services.export_csv
+    write = files.export_json if fmt == "json" else files.export_csv
     text = write(collection, selectors.collection_items(collection), BASE)
     return text.encode("utf-8")
 
@@ -181,7 +183,7 @@ def exported(collection, fmt):
 @pytest.mark.parametrize("fmt", ["json", "csv"])
 def test_import_into_another_copy_matches_by_id_then_title_and_date(filled, fmt):
     collection, articles = filled
-    data = services.read_collection_file(exported(collection, fmt), f"调研.{fmt}")
+    data = files.read_collection_file(exported(collection, fmt), f"调研.{fmt}")
     # Another copy of the archive: the first article kept its id; the second was imported
     # again under a new id; the third is not in it, and another article took its id.
     kept, moved, missing = articles
@@ -194,7 +196,7 @@ def test_import_into_another_copy_matches_by_id_then_title_and_date(filled, fmt)
     assert again.pk != moved_id and impostor.pk == missing_id
     collection.delete()
 
-    report = services.import_collection(owner=filled[0].owner, data=data)
+    report = files.import_collection(owner=filled[0].owner, data=data)
     assert (report.by_id, report.by_title_date) == (1, 1)
     assert [(r.title, r.published, r.note) for r in report.unmatched] == [
         ("去年今日的文章", dt.date(2020, 4, 17), "笔记2")
@@ -212,25 +214,25 @@ def test_import_into_another_copy_matches_by_id_then_title_and_date(filled, fmt)
 
 def test_import_beside_the_original_takes_a_free_name(filled):
     collection, _ = filled
-    data = services.read_collection_file(exported(collection, "json"), "x.json")
-    first = services.import_collection(owner=collection.owner, data=data)
-    second = services.import_collection(owner=collection.owner, data=data, name="调研")
+    data = files.read_collection_file(exported(collection, "json"), "x.json")
+    first = files.import_collection(owner=collection.owner, data=data)
+    second = files.import_collection(owner=collection.owner, data=data, name="调研")
     assert (first.collection.name, second.collection.name) == ("调研（2）", "调研（3）")
     assert first.by_id == 3 and not first.unmatched
 
 
 def test_same_title_same_day_articles_each_find_their_own(reader):
     briefs = [ArticleFactory(title="简讯", published=DAY) for _ in range(2)]
-    data = services.CollectionFile(
+    data = files.CollectionFile(
         name="简讯",
         description="",
         items=(
-            services.ItemRecord(title="简讯", published=DAY, note="一"),
-            services.ItemRecord(title="简讯", published=DAY, note="二"),
-            services.ItemRecord(title="简讯", published=DAY, note="三"),
+            files.ItemRecord(title="简讯", published=DAY, note="一"),
+            files.ItemRecord(title="简讯", published=DAY, note="二"),
+            files.ItemRecord(title="简讯", published=DAY, note="三"),
         ),
     )
-    report = services.import_collection(owner=reader, data=data)
+    report = files.import_collection(owner=reader, data=data)
     items = list(selectors.collection_items(report.collection))
     # The third found both taken: its note joins the first's, not a second item of one article.
     assert [(i.article, i.note) for i in items] == [(briefs[0], "一\n\n三"), (briefs[1], "二")]
@@ -238,14 +240,14 @@ def test_same_title_same_day_articles_each_find_their_own(reader):
 
 def test_an_import_that_fails_writing_leaves_nothing(filled, monkeypatch):
     collection, _ = filled
-    data = services.read_collection_file(exported(collection, "json"), "x.json")
+    data = files.read_collection_file(exported(collection, "json"), "x.json")
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(CollectionItem.objects, "bulk_create", broken)
     with pytest.raises(RuntimeError):
-        services.import_collection(owner=collection.owner, data=data, name="新的")
+        files.import_collection(owner=collection.owner, data=data, name="新的")
     assert list(Collection.objects.values_list("name", flat=True)) == ["调研"]
 
 
@@ -276,17 +278,17 @@ GOOD_JSON = {"name": "甲", "items": [{"article_id": 1, "title": "标题", "publ
 )
 def test_a_bad_file_is_refused_with_a_reason(content, file_name, message):
     with pytest.raises(CollectionFileError, match=message):
-        services.read_collection_file(content, file_name)
+        files.read_collection_file(content, file_name)
 
 
 def test_too_big_or_too_many_is_refused(monkeypatch):
     good = json.dumps(GOOD_JSON).encode()
-    assert services.read_collection_file(good, "x.JSON").items[0].title == "标题"
-    monkeypatch.setattr(services, "MAX_UPLOAD_BYTES", len(good) - 1)
+    assert files.read_collection_file(good, "x.JSON").items[0].title == "标题"
+    monkeypatch.setattr(files, "MAX_UPLOAD_BYTES", len(good) - 1)
     with pytest.raises(CollectionFileError, match="文件太大"):
-        services.read_collection_file(good, "x.json")
+        files.read_collection_file(good, "x.json")
     monkeypatch.undo()
-    monkeypatch.setattr(services, "MAX_ITEMS", 1)
+    monkeypatch.setattr(files, "MAX_ITEMS", 1)
     two = {"items": GOOD_JSON["items"] * 2}
     with pytest.raises(CollectionFileError, match="最多 1 篇"):
-        services.read_collection_file(json.dumps(two).encode(), "x.json")
+        files.read_collection_file(json.dumps(two).encode(), "x.json")
