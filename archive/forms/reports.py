@@ -27,7 +27,7 @@ class ErrorReportForm(forms.Form):
             "required": "请写明哪里有误。",
             "max_length": f"说明最多 {MESSAGE_MAX_CHARS} 字。",
         },
-        help_text="例如：第三段“邓群荣”应为“邓群策”。",
+        help_text="例如：第三段的“王晓明”应为“王小明”；标题漏了一个字。",
     )
     contact = forms.CharField(
         label="联系方式（选填）",
