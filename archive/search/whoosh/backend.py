@@ -94,6 +94,7 @@ class ExactSearchBackend(BaseSearchBackend):
             offset=start,
             limit=(ALL if end is None else end) - start,
             facets=bool(field_facets or date_facets),
+            person_facet="persons" in field_facets,
         )
         result_class = kwargs.get("result_class") or SearchResult
         hits = [_result(result_class, stored) for stored in result.stored]

@@ -211,11 +211,11 @@ class View:
         keys = self.newest_key
         return heapq.nlargest(n, docs, key=lambda d: (scores[d], keys[d]))
 
-    def facets(self, docs, is_all: bool = False) -> Facets:
+    def facets(self, docs, is_all: bool = False, persons: bool = True) -> Facets:
         if self._facet_index is None:
             self._facet_index = FacetIndex(self.dates, self.persons_of)
         if not is_all:
-            return self._facet_index.count(docs)
+            return self._facet_index.count(docs, persons=persons)
         if self._all_facets is None:
             self._all_facets = self._facet_index.count(self.live)
         return self._all_facets
@@ -260,11 +260,17 @@ class SearchCore:
         offset: int = 0,
         limit: int = 20,
         facets: bool = True,
+        person_facet: bool = True,
     ) -> CoreResult:
+        """facets=False counts none; person_facet=False only the dates (a trend's counts)."""
         with self._run_lock:
-            return self._run(parsed, date_from, date_to, person, sort, offset, limit, facets)
+            return self._run(
+                parsed, date_from, date_to, person, sort, offset, limit, facets, person_facet
+            )
 
-    def _run(self, parsed, date_from, date_to, person, sort, offset, limit, facets) -> CoreResult:
+    def _run(
+        self, parsed, date_from, date_to, person, sort, offset, limit, facets, person_facet
+    ) -> CoreResult:
         view = self.view()
         searcher = view.searcher
         memo: dict = {}  # atom → documents, shared by matching and ranking
@@ -286,7 +292,11 @@ class SearchCore:
             persons_of = view.persons_of
             docs = [d for d in docs if person in persons_of[d]]
         count = len(docs)
-        facet_counts = view.facets(docs, is_all=docs is view.live) if facets else NO_FACETS
+        facet_counts = (
+            view.facets(docs, is_all=docs is view.live, persons=person_facet)
+            if facets
+            else NO_FACETS
+        )
 
         end = offset + limit
         if count == 0 or offset >= count:

@@ -41,21 +41,25 @@ class FacetIndex:
         self.offsets = np.zeros(len(persons_of) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self.offsets[1:])
 
-    def count(self, docs: Collection[int]) -> Facets:
+    def count(self, docs: Collection[int], persons: bool = True) -> Facets:
+        """Date facets of the documents, and their persons unless persons=False (the person
+        pairs are most of the cost of a large result)."""
         idx = np.fromiter(docs, dtype=np.int64, count=len(docs))
         days = np.bincount(self.day_of[idx], minlength=len(self.day_keys))
+        if not persons:
+            return Facets(*_dates(self.day_keys, days), person=[])
         starts = self.offsets[idx]
         lengths = self.offsets[idx + 1] - starts
         total = int(lengths.sum())
         if total:
             # Index of every (document, person) pair of the result in person_ids.
             shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
-            persons = np.bincount(
+            named = np.bincount(
                 self.person_ids[shift + np.arange(total)], minlength=len(self.names)
             )
         else:
-            persons = np.zeros(len(self.names), dtype=np.int64)
-        return Facets(*_dates(self.day_keys, days), person=self._top(persons))
+            named = np.zeros(len(self.names), dtype=np.int64)
+        return Facets(*_dates(self.day_keys, days), person=self._top(named))
 
     def _top(self, counts: np.ndarray) -> list[tuple[str, int]]:
         found = np.flatnonzero(counts)
