@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 
 from archive.models import Article, Event, ImportedFile, Mention, Person, SourcePage
 from archive.search.whoosh import parallel
-from archive.services import importing, renewing
+from archive.services import importing, renewing, statistics
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -206,3 +206,21 @@ def _count(database: Path, sql: str) -> tuple:
             return con.execute(sql).fetchone()
     except sqlite3.OperationalError:
         return (0,)
+
+
+def test_a_big_import_leaves_the_database_planner_informed(db, tmp_path, monkeypatch):
+    """PostgreSQL planned a freshly imported million rows as an empty table (pages took
+    seconds) until the tables were analysed: a big import analyses them itself."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite needs no statistics for these queries")
+    monkeypatch.setattr(statistics, "ANALYZE_FROM", 2)
+    path = tmp_path / "items.jsonl"
+    lines = [{"title": f"第{i}条", "body": "正文。", "published": "2021-01-02"} for i in range(3)]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    call_command("import_archive", str(path), stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'archive_article'"
+        )
+        assert cursor.fetchone()[0] is not None

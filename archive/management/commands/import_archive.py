@@ -17,6 +17,7 @@ from archive.search.queue import catch_up, deferred, pending
 from archive.services.drafting import PageOptions
 from archive.services.importing import FileResult, Importer, ImportSettings
 from archive.services.people import load_lexicon
+from archive.services.statistics import refresh_statistics
 
 PAGE_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -127,6 +128,7 @@ class Command(BaseCommand):
             bar.close()
         if not options["dry_run"]:
             self._index(verbosity)
+            refresh_statistics(articles)
         self._summary(results, options["dry_run"], time.monotonic() - started)
         failed = [r for r in results if r.status == "failed"]
         if failed:
