@@ -1,6 +1,11 @@
 """A reader reports an error under an article: saved, guarded (CSRF, rate limit, honeypot,
 length), listed for the admins (review list, admin) and closed there."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
@@ -11,6 +16,7 @@ from archive.models import ErrorReport, ReportStatus
 from archive.services.reports import REPORTS_PER_WINDOW
 from archive.views.reports import THANKS, TOO_MANY
 
+ROOT = Path(__file__).resolve().parents[2]
 REPORT = {
     "kind": "persons",
     "message": "第一段“邓群荣”应为“邓群策”。",
@@ -72,6 +78,26 @@ def test_an_address_is_limited_per_hour(client, archive_data):
     assert ErrorReport.objects.count() == REPORTS_PER_WINDOW
     other = Client(REMOTE_ADDR="192.0.2.8")  # another address is not held back
     assert other.post(url(article), REPORT).status_code == 302
+
+
+def test_the_limit_holds_in_every_server_process(client, archive_data):
+    """gunicorn runs several workers: a count made in one is seen by another process."""
+    article = archive_data.meeting
+    for _ in range(REPORTS_PER_WINDOW):
+        client.post(url(article), REPORT)
+    other_worker = (
+        "import django; django.setup(); from django.core.cache import cache; "
+        "from archive.services.reports import _key; print(cache.get(_key('127.0.0.1')))"
+    )
+    seen = subprocess.run(
+        [sys.executable, "-c", other_worker],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert seen.stdout.strip() == str(REPORTS_PER_WINDOW)
 
 
 def test_a_filled_honeypot_is_thanked_and_not_saved(client, archive_data):
