@@ -138,6 +138,7 @@ class View:
     def __init__(self, searcher, path: str = ""):
         self.searcher = searcher
         reader = searcher.reader()
+        _open_lazy_files(reader)
         self.leaves = Leaves(reader)
         self.dates = array("i")
         self.newest_key, self.oldest_key = array("q"), array("q")
@@ -221,6 +222,34 @@ class View:
         return self._all_facets
 
 
+# Whoosh opens a segment's stored fields and field lengths at their first read.
+STORED_COLUMN = "_stored"
+
+
+class SegmentsGone(OSError):
+    """A segment of this searcher was merged away (its files deleted) before it was read."""
+
+
+def _open_lazy_files(reader) -> None:
+    """Open now every file a query would open later.
+
+    A writer in another process deletes the files of the segments it merges away; a file
+    already open stays readable (POSIX), one opened after that is missing.
+    """
+    for seg, _ in reader.leaf_readers():
+        if not seg.doc_count_all():
+            continue
+        if not seg._perdoc.has_column(STORED_COLUMN):  # checks the file, not the schema
+            raise SegmentsGone(f"segment {seg.segment().segment_id()} has no stored fields")
+        seg.stored_fields(0)
+        for name in (CONTENT, TITLE):
+            seg.doc_field_length(0, name)
+
+
+# A view built while a writer swaps segments is built again from the newer generation.
+VIEW_ATTEMPTS = 5
+
+
 class SearchCore:
     """Runs parsed queries against one index directory; shared by all threads of a process."""
 
@@ -236,18 +265,32 @@ class SearchCore:
     def view(self) -> View:
         with self._lock:
             view = self._view
-            if view is None:
-                self._view = View(self.index.searcher(), self.path)
-            elif not view.searcher.up_to_date():
+            if view is None or not view.searcher.up_to_date():
                 # A new searcher, not refresh(): refresh() closes readers that a query in
                 # another thread may still be using; the old one is closed when unreferenced.
-                try:
-                    searcher = self.index.searcher()
-                except (OSError, windex.EmptyIndexError):  # recreated under us: start over
-                    self.index = open_index(self.path)
-                    searcher = self.index.searcher()
-                self._view = View(searcher, self.path)
+                self._view = self._new_view()
             return self._view
+
+    def _new_view(self) -> View:
+        attempts_left = VIEW_ATTEMPTS
+        while True:
+            try:
+                return self._open_view()
+            except (OSError, windex.EmptyIndexError):
+                # A commit merged segments away while they were opened, or the index was
+                # recreated under us: open the newest generation.
+                attempts_left -= 1
+                if not attempts_left:
+                    raise
+                self.index = open_index(self.path)
+
+    def _open_view(self) -> View:
+        searcher = self.index.searcher()
+        try:
+            return View(searcher, self.path)
+        except BaseException:
+            searcher.close()
+            raise
 
     def run(
         self,
