@@ -56,6 +56,7 @@ class Assembler:
         self.warnings: list[str] = []
         self.open_paragraph = False  # last paragraph of current was cut by the OCR
         self.signed = False  # current ended with its reporters' names: it is complete
+        self.signed_at: int | None = None  # current's paragraphs when it was last signed
         self.label: tuple[str, str] | None = None  # a column label waiting for its article
         self.brief_section = ""  # inside a 简讯 group: every paragraph is an article
         self.awaiting_headline: ArticleDraft | None = None  # opened by an editor's note
@@ -82,6 +83,7 @@ class Assembler:
         self.articles.append(article)
         self.current = article
         self.open_paragraph = self.signed = False
+        self.signed_at = None
         return article
 
     def _set_headline(self, article: ArticleDraft, headline: Headline) -> None:
@@ -114,6 +116,8 @@ class Assembler:
             paragraphs.append(text)
         self.open_paragraph = bool(paragraphs) and not is_terminated(paragraphs[-1]) and not names
         self.signed = bool(names) or to_page is not None
+        if names:
+            self.signed_at = len(paragraphs)
 
     def add_body_lines(self, lines: list[str], *, new_paragraph: bool = False) -> None:
         for index, line in enumerate(lines):
@@ -133,14 +137,17 @@ class Assembler:
         """ "（记者 X）" on a line of its own closes the article above."""
         self._flush_pending_as_captions(pending)
         names = end_byline(block.text)[1]
-        current = self.current or self._headless()
         credit = all(b.kind == "photographer" for b in names)
+        if credit:
+            self._split_after_signature()
+        current = self.current or self._headless()
         if credit and not self._is_photo_shaped(current):
             # "X 摄" under the last paragraph of a story: that paragraph is a photo's caption.
             self.on_photo_byline(names, [])
             return
         self._sign(current, names, captions=0)
         self.open_paragraph, self.signed = False, True
+        self.signed_at = len(current.paragraphs)
 
     @staticmethod
     def _is_photo_shaped(article: ArticleDraft | None) -> bool:
@@ -201,6 +208,8 @@ class Assembler:
         self._byline_on(self.new_article(None), names, commentator)
 
     def on_photo_byline(self, names: list[BylineName], pending: list[Block]) -> None:
+        if not pending:
+            self._split_after_signature()
         if pending:  # a photo with its own headline; the caption follows
             interrupted = self.current if self.open_paragraph else None
             article = self.new_article(self._headline(pending), genre=PHOTO)
@@ -224,6 +233,22 @@ class Assembler:
                 self.current = article
         article.is_photo, article.genre = True, article.genre or PHOTO
         article.add_bylines(names)
+        if article is self.current:
+            self.signed_at = len(article.paragraphs)
+
+    def _split_after_signature(self) -> None:
+        """A photo credit under a caption or two set after an article that was already signed
+        (by its reporters or its own photographer): those paragraphs are the next picture's."""
+        article, at = self.current, self.signed_at
+        if (
+            article is None
+            or at is None
+            or not at < len(article.paragraphs) <= at + PHOTO_CAPTIONS_MAX
+        ):
+            return
+        captions = article.paragraphs[at:]
+        del article.paragraphs[at:]
+        self.new_article(None, genre=PHOTO).paragraphs.extend(captions)
 
     def on_lead(self, block: Block, pending: list[Block]) -> None:
         current = self.current
@@ -263,8 +288,9 @@ class Assembler:
         """Picture news with no headline: a caption signed "X 摄" after a complete article."""
         if self.open_paragraph or self.current is None:
             return False
-        if text.rstrip().endswith(("）", ")")):
-            return False  # "（X 摄）" signs the story it ends; a caption's credit stands bare
+        if text.rstrip().endswith(("）", ")")) and not self.signed:
+            # "（X 摄）" signs the story it ends, unless that story was signed already.
+            return False
         _, names = end_byline(text)
         return bool(names) and all(n.kind == "photographer" for n in names)
 
@@ -306,6 +332,21 @@ class Assembler:
             self.brief_section = ""
             self.new_article(self._headline(pending))
             return
+        heads, rest = self._headline_then_text(pending)
+        title_over_text = (
+            len(heads) == 1
+            and looks_like_title(heads[0].text)
+            and not self.open_paragraph
+            and bool(rest)
+            and _is_running_text(rest[0].text)
+            and not continues_sentence(rest[0].text)
+        )
+        if heads and (self._is_strong(heads) or title_over_text):
+            # A headline, then a photo's caption or the start of the text the column cut.
+            self.brief_section = ""
+            self.new_article(self._headline(heads))
+            self._flush_pending_as_captions(rest)
+            return
         if (
             len(headline_like) == 1
             and not captions
@@ -316,15 +357,20 @@ class Assembler:
             return
         self._flush_pending_as_captions(pending)
 
+    @staticmethod
+    def _headline_then_text(pending: list[Block]) -> tuple[list[Block], list[Block]]:
+        """The blocks before the first caption or piece of running text, and the rest."""
+        for index, b in enumerate(pending):
+            if is_caption(b.text) or _is_running_text(b.text):
+                return pending[:index], pending[index:]
+        return pending, []
+
     def _flush_pending_as_captions(self, pending: list[Block]) -> None:
         for b in pending:
             text = b.text
             if is_banner(b.lines):
                 self.banners.append(text)
-            elif self.current is not None and (
-                is_caption(text)
-                or not (re.search(r"[，,、；;]", text) or cjk_len(text) > CAPTION_MAX)
-            ):
+            elif self.current is not None and (is_caption(text) or not _is_running_text(text)):
                 self._caption(self.current, text)
             else:
                 # A piece of a paragraph cut at the column's end: it continues below.
@@ -356,3 +402,11 @@ class Assembler:
             if not article.title:
                 article.title = derive_title(article)
                 article.title_is_derived = True
+
+
+def _is_running_text(text: str) -> bool:
+    """A short block that reads as a piece of a paragraph: clause punctuation or too long for
+    a caption, and not a whole headline phrase."""
+    if looks_like_title(text) or is_kicker(text):
+        return False
+    return bool(re.search(r"[，,、；;]", text)) or cjk_len(text) > CAPTION_MAX
