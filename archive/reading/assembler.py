@@ -258,11 +258,16 @@ class Assembler:
                 self.brief_section = ""
             current = self.new_article(self._headline(pending))
         self.add_body_lines(block.lines, new_paragraph=True)
-        dateline = read_dateline(current.paragraphs[-1]) if current.paragraphs else None
+        self._read_dateline(current)
+
+    @staticmethod
+    def _read_dateline(article: ArticleDraft) -> None:
+        """Agency, place and reporters from the dateline that opens the last paragraph."""
+        dateline = read_dateline(article.paragraphs[-1]) if article.paragraphs else None
         if dateline:
-            current.agency = current.agency or dateline.agency
-            current.place = current.place or dateline.place
-            current.add_bylines(list(dateline.bylines))
+            article.agency = article.agency or dateline.agency
+            article.place = article.place or dateline.place
+            article.add_bylines(list(dateline.bylines))
 
     def on_body(self, block: Block, pending: list[Block]) -> None:
         text = block.text
@@ -304,8 +309,9 @@ class Assembler:
         headline = None
         if match and looks_like_title(match.group("title")) and is_terminated(text):
             headline, text = Headline(title=match.group("title")), match.group("text")
-        self.new_article(headline, genre=BRIEF)
+        article = self.new_article(headline, genre=BRIEF)
         self.add_text(text, new_paragraph=True)
+        self._read_dateline(article)  # "■本报讯（记者 X）…": a brief's own lead
 
     def _is_strong(self, pending: list[Block]) -> bool:
         headline_like = [b for b in pending if not is_banner(b.lines)]

@@ -35,6 +35,7 @@ CONTINUED_FROM_RE = re.compile(r"^[（(]上接第[0-9一二三四五六七八九
 CONTINUED_TO_RE = re.compile(r"[（(]下转第[0-9一二三四五六七八九十]+版[）)]$")
 END_PAREN_RE = re.compile(r"[（(]([^（）()]{1,30})[）)]$")
 END_BYLINE_WORDS = ("记者", "通讯员", "摄")
+BRIEF_MARKS = "■□▲◆●★☆"
 TERMINATED_RE = re.compile(r"[。！？][”’」』]?$")
 # Page furniture that must never be article text, whatever the page.
 FURNITURE_RES = (
@@ -55,8 +56,9 @@ def _headline(text: str | None) -> str:
 
 
 def _strip_markers(text: str, byline_names: list[str]) -> str:
-    """A paragraph without its continuation markers and a byline printed at its end."""
-    text = CONTINUED_FROM_RE.sub("", _norm(text))
+    """A paragraph without its continuation markers, the mark set before a brief ("■") and a
+    byline printed at its end."""
+    text = CONTINUED_FROM_RE.sub("", _norm(text).lstrip(BRIEF_MARKS))
     text = CONTINUED_TO_RE.sub("", text)
     match = END_PAREN_RE.search(text)
     if match:
