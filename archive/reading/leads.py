@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from archive.extraction.types import BylineName
 
-from .bylines import name_shaped, parse_byline
+from .bylines import BYLINE_MARKS, name_shaped, parse_byline
 from .furniture import page_number_of
 from .text import CJK
 
@@ -149,13 +149,26 @@ def end_byline(paragraph: str) -> tuple[str, list[BylineName]]:
         return paragraph, []
     cut = max(0, len(text) - SIGNATURE_WINDOW)
     match = PHOTO_END_RE.search(text, cut)
-    start = match.start() if match else 0
-    if match and (start == 0 or text[start - 1] in "。！？!?” 　"):
-        names = _names(match.group("names"), bare_ok=True)
-        if names:
+    if not match:
+        return paragraph, []
+    group, base = match.group("names"), match.start("names")
+    # "图说文字 程某某 摄": the credit starts at the first space after which all is names.
+    for offset in [0] + [i + 1 for i, ch in enumerate(group) if ch.isspace()]:
+        start = base + offset
+        if start and text[start - 1] not in "。！？!?” 　" + BYLINE_MARKS:
+            continue
+        names = _names(group[offset:], bare_ok=True)
+        if names and _all_names(group[offset:], names):
             photo = [BylineName(b.name, "photographer", _photo_role(b.role)) for b in names]
-            return text[:start].rstrip(), photo
+            return text[:start].rstrip().rstrip(BYLINE_MARKS).rstrip(), photo
     return paragraph, []
+
+
+def _all_names(text: str, names: list[BylineName]) -> bool:
+    """Every character of a bare credit is part of a name (no caption words before them)."""
+    if ROLE_PREFIX_RE.match(text.strip()):
+        return True
+    return re.sub(r"[\s、,，/]", "", text) == "".join(n.name for n in names)
 
 
 def _photo_role(role: str) -> str:

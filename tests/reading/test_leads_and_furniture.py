@@ -58,6 +58,11 @@ def test_sentences_mentioning_an_agency_are_not_datelines(text):
         ("游客在荷塘边拍照。（廖文 摄）", "游客在荷塘边拍照。", [("廖文", "photographer")]),
         ("游客在荷塘边拍照。刘宇摄", "游客在荷塘边拍照。", [("刘宇", "photographer")]),
         ("蒋新宇 摄", "", [("蒋新宇", "photographer")]),
+        ("秦 欢 摄", "", [("秦欢", "photographer")]),
+        ("廖文 蒋新宇 摄", "", [("廖文", "photographer"), ("蒋新宇", "photographer")]),
+        # A caption with a bare credit after a space or a mark: the caption stays text.
+        ("市委书记会见客商 邝志远 摄", "市委书记会见客商", [("邝志远", "photographer")]),
+        ("游客在荷塘边拍照■廖文 摄", "游客在荷塘边拍照", [("廖文", "photographer")]),
         ("会议审议了条例。（草案）", "会议审议了条例。（草案）", []),
         ("此事由新华社报道。（新华社）", "此事由新华社报道。（新华社）", []),
         ("全文如下。（完）", "全文如下。（完）", []),
