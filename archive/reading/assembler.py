@@ -285,16 +285,17 @@ class Assembler:
             # A second paragraph under a titled item: a story, and the 简讯 group has ended.
             self.brief_section = ""
             self.current.genre, self.current.section = "", ""
-        elif self._standalone_photo(text):
+        elif self._standalone_photo(text, wide_gap=block.gap > 1):
             self.new_article(None, genre=PHOTO).is_photo = True
         self.add_body_lines(block.lines)
 
-    def _standalone_photo(self, text: str) -> bool:
+    def _standalone_photo(self, text: str, wide_gap: bool) -> bool:
         """Picture news with no headline: a caption signed "X 摄" after a complete article."""
         if self.open_paragraph or self.current is None:
             return False
-        if text.rstrip().endswith(("）", ")")) and not self.signed:
-            # "（X 摄）" signs the story it ends, unless that story was signed already.
+        if text.rstrip().endswith(("）", ")")) and not (self.signed or wide_gap):
+            # "（X 摄）" signs the story it ends, unless that story was signed already or
+            # the paragraph stands apart from it.
             return False
         _, names = end_byline(text)
         return bool(names) and all(n.kind == "photographer" for n in names)
