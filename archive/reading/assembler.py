@@ -114,7 +114,9 @@ class Assembler:
             paragraphs[-1] = join_broken(paragraphs[-1], text)
         elif text:
             paragraphs.append(text)
-        self.open_paragraph = bool(paragraphs) and not is_terminated(paragraphs[-1]) and not names
+        # A paragraph cut by "（下转第X版）" goes on on another page, not in the next block.
+        open_end = bool(paragraphs) and not is_terminated(paragraphs[-1])
+        self.open_paragraph = open_end and not names and to_page is None
         self.signed = bool(names) or to_page is not None
         if names:
             self.signed_at = len(paragraphs)
