@@ -57,6 +57,7 @@ class Assembler:
         self.open_paragraph = False  # last paragraph of current was cut by the OCR
         self.signed = False  # current ended with its reporters' names: it is complete
         self.signed_at: int | None = None  # current's paragraphs when it was last signed
+        self.photo_above = False  # the last block closed a picture
         self.label: tuple[str, str] | None = None  # a column label waiting for its article
         self.brief_section = ""  # inside a 简讯 group: every paragraph is an article
         self.awaiting_headline: ArticleDraft | None = None  # opened by an editor's note
@@ -100,6 +101,7 @@ class Assembler:
         return article
 
     def add_text(self, text: str, *, new_paragraph: bool = False) -> None:
+        self.photo_above = False
         text, to_page, from_page = continued(text)
         article = self.current or self._headless()
         article.continued_to = to_page or article.continued_to
@@ -153,11 +155,13 @@ class Assembler:
 
     @staticmethod
     def _is_photo_shaped(article: ArticleDraft | None) -> bool:
-        """A caption or two and no reporter: what a photographer's credit makes picture news."""
+        """A caption or two and no reporter: what a photographer's credit makes picture news.
+        A story opened by a dateline (本报讯, 新华社…电) with more text is no caption."""
         if article is None or not article.paragraphs:
             return False
         reporters = any(b.kind != "photographer" for b in article.bylines)
-        return not reporters and len(article.paragraphs) <= PHOTO_CAPTIONS_MAX
+        story = bool(article.agency) and len(article.paragraphs) > 1
+        return not reporters and not story and len(article.paragraphs) <= PHOTO_CAPTIONS_MAX
 
     def _sign(self, article: ArticleDraft, names: list[BylineName], captions: int) -> None:
         """Names that close an article; a photographer's alone under a caption or two (with no
@@ -237,6 +241,7 @@ class Assembler:
         article.add_bylines(names)
         if article is self.current:
             self.signed_at = len(article.paragraphs)
+        self.photo_above = True
 
     def _split_after_signature(self) -> None:
         """A photo credit under a caption or two set after an article that was already signed
@@ -280,6 +285,8 @@ class Assembler:
             return
         if pending:
             self._resolve_pending_before_body(pending, text)
+        elif self._standalone_photo(text, wide_gap=block.gap > 1):
+            self.new_article(None, genre=PHOTO).is_photo = True
         elif self.brief_section and not self.open_paragraph and not continues_sentence(text):
             if BRIEF_MARK_RE.match(text) or not self._titled_brief():
                 self._new_brief(block)
@@ -287,17 +294,17 @@ class Assembler:
             # A second paragraph under a titled item: a story, and the 简讯 group has ended.
             self.brief_section = ""
             self.current.genre, self.current.section = "", ""
-        elif self._standalone_photo(text, wide_gap=block.gap > 1):
-            self.new_article(None, genre=PHOTO).is_photo = True
         self.add_body_lines(block.lines)
 
     def _standalone_photo(self, text: str, wide_gap: bool) -> bool:
         """Picture news with no headline: a caption signed "X 摄" after a complete article."""
         if self.open_paragraph or self.current is None:
             return False
-        if text.rstrip().endswith(("）", ")")) and not (self.signed or wide_gap):
-            # "（X 摄）" signs the story it ends, unless that story was signed already or
-            # the paragraph stands apart from it.
+        if text.rstrip().endswith(("）", ")")) and not (
+            self.signed or wide_gap or self.photo_above
+        ):
+            # "（X 摄）" signs the story it ends, unless that story was signed already, a
+            # photo stands between them or the paragraph stands apart from it.
             return False
         _, names = end_byline(text)
         return bool(names) and all(n.kind == "photographer" for n in names)
