@@ -70,8 +70,8 @@ def test_an_article_continued_on_another_page_is_linked_both_ways(db, tmp_path, 
 def test_genre_section_and_dateline_are_kept_and_exported(db, tmp_path):
     _import(tmp_path, "briefs.txt", "datelines.txt")
     briefs = Article.objects.filter(genre="brief")
-    assert briefs.count() == 3 and {a.section for a in briefs} == {"本地简讯"}
-    assert Article.objects.filter(genre="photo").count() == 1
+    assert briefs.count() == 5 and {a.section for a in briefs} == {"本地简讯"}
+    assert Article.objects.filter(genre="photo").count() == 2
     xinhua = Article.objects.filter(agency="新华社", place="北京")
     assert xinhua.exists()
     out = io.StringIO()
