@@ -103,6 +103,10 @@ def split_headline(blocks: list[list[str]]) -> Headline:
     if len(entries) == 1 and len(blocks[-1]) == 1 and is_banner(blocks[-1]):
         # A factual line over one line of parallel phrases: the phrases are the title.
         return Headline(kicker=entries[0], title=banners.pop(), banners=tuple(banners))
+    if not entries and banners:
+        # Only parallel phrases above the text: the nearest is its title ("知行合一 务求实效").
+        title = banners.pop()
+        return Headline(title=title, banners=tuple(banners))
     headline = Headline(banners=tuple(banners))
     if not entries:
         return headline
