@@ -75,11 +75,10 @@ def related_articles(article: Article, limit: int = 6) -> list[Article]:
             published__range=(article.published - window, article.published + window)
         ).values("id")
         shared: dict[int, int] = {}
-        for article_id, person_id in Mention.objects.filter(
-            article_id__in=near, kind=MentionKind.TEXT
-        ).values_list("article_id", "person_id"):
-            if person_id in person_ids:
-                shared[article_id] = shared.get(article_id, 0) + 1
+        for article_id in Mention.objects.filter(
+            article_id__in=near, kind=MentionKind.TEXT, person_id__in=person_ids
+        ).values_list("article_id", flat=True):
+            shared[article_id] = shared.get(article_id, 0) + 1
         for article_id, n in shared.items():
             scores[article_id] = (scores.get(article_id, (0, 0))[0], n)
     scores.pop(article.pk, None)

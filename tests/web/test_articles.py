@@ -1,6 +1,9 @@
 """The article list with its date facets and the reading view of one article."""
 
-from tests.factories import ArticleFactory
+import datetime as dt
+
+from archive.selectors import related_articles
+from tests.factories import ArticleFactory, MentionFactory, PersonFactory
 
 
 def html(response) -> str:
@@ -95,3 +98,17 @@ def test_article_text_is_escaped(client, db):
 def test_article_without_body_text_renders(client, db):
     article = ArticleFactory(body="", deck="", title="只有标题")
     assert "只有标题" in html(client.get(f"/articles/{article.pk}/"))
+
+
+def test_related_articles_put_the_most_shared_people_first(db):
+    day = dt.date(2021, 4, 17)
+    people = [PersonFactory(name=name) for name in ("甲一明", "乙二华", "丙三强")]
+    # The fewer people an article shares, the newer it is: order by date alone would reverse.
+    article, one, two, three, far = (
+        ArticleFactory(published=day + dt.timedelta(days=offset)) for offset in (0, 3, 2, 1, 400)
+    )
+    for other, count in ((article, 3), (one, 1), (two, 2), (three, 3), (far, 3)):
+        for person in people[:count]:
+            MentionFactory(article=other, person=person)
+
+    assert related_articles(article) == [three, two, one]  # `far` is outside the weeks around
