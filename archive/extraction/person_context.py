@@ -40,6 +40,9 @@ def hidden_mask(text: str) -> list[bool]:
 def list_members(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
     """Spans joined by 、 to a safely taken name (市领导A、B、C) are names too, when they score
     at least LIST_FLOOR themselves (places and words listed next to a name do not)."""
+    if "、" not in text:
+        return []
+    queue = [s for s in taken if s.how != "score" or s.p >= LIST_ANCHOR or _vouched(text, s)]
     by_start: dict[int, list[Span]] = {}
     by_end: dict[int, list[Span]] = {}
     for span in spans:
@@ -47,7 +50,6 @@ def list_members(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
         by_end.setdefault(span.end, []).append(span)
     used = {k for s in taken for k in range(s.start, s.end)}
     added: list[Span] = []
-    queue = [s for s in taken if s.how != "score" or s.p >= LIST_ANCHOR or _vouched(text, s)]
     while queue:
         span = queue.pop()
         for member in (_right_member(text, span, by_start), _left_member(text, span, by_end)):
@@ -166,9 +168,14 @@ def consistent(text: str, taken: list[Span], spans: list[Span], threshold: float
     """Drop a string taken on its score alone when, over all its occurrences in the text, it
     scores below the threshold on average (X矿区 … X矿区 once after a verb is still a place)."""
     support = {text[s.start : s.end] for s in taken if s.how != "score" or _vouched(text, s)}
+    doubtful = {text[s.start : s.end] for s in taken if s.how == "score"} - support
+    if not doubtful:
+        return list(taken)
     scores: dict[str, list[float]] = {}
     for span in spans:
-        scores.setdefault(text[span.start : span.end], []).append(span.p)
+        name = text[span.start : span.end]
+        if name in doubtful:
+            scores.setdefault(name, []).append(span.p)
     keep = []
     for span in taken:
         name = text[span.start : span.end]

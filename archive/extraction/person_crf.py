@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .person_corpus import Gold
 from .person_features import _emissions, char_class
+from .person_scorer import _Memo
 from .person_words import DATA, surnames, translit_chars
 
 MODEL = DATA / "person_crf.crfsuite"
@@ -28,31 +29,60 @@ PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150, "feature.possible_transi
 
 def char_features(text: str) -> list[list[str]]:
     """Per character: itself and its neighbours, marks and name-emission buckets."""
-    sur, translit, emit = surnames(), set(translit_chars()), _emissions()
+    parts = _parts()
     pad = "^^" + text + "$$"
+    row = [parts[char] for char in pad]
     out = []
-    for i, char in enumerate(text):
-        j = i + 2
+    for j in range(2, len(pad) - 2):
+        me, prev, nxt = row[j], row[j - 1], row[j + 1]
         out.append(
             [
-                "c=" + char,
-                "p=" + pad[j - 1],
-                "n=" + pad[j + 1],
-                "pp=" + pad[j - 2],
-                "nn=" + pad[j + 2],
+                me[0],
+                prev[1],
+                nxt[2],
+                row[j - 2][3],
+                row[j + 2][4],
                 "ppp=" + pad[j - 2 : j],
                 "nnn=" + pad[j + 1 : j + 3],
-                "pk=" + char_class(pad[j - 1]),
-                "nk=" + char_class(pad[j + 1]),
-                f"s={int(char in sur)}",
-                f"ps={int(pad[j - 1] in sur)}",
-                f"t={int(char in translit)}",
-                "eb=" + emit["B"].get(char, "x"),
-                "ee=" + emit["E"].get(char, "x"),
-                "em=" + emit["M"].get(char, "x"),
+                prev[5],
+                nxt[6],
+                me[7],
+                prev[8],
+                me[9],
+                me[10],
+                me[11],
+                me[12],
             ]
         )
     return out
+
+
+@cache
+def _parts() -> _Memo:
+    """Per character, the features it gives as itself (c, s, t, e*), as the previous or next
+    character (p, pk, ps / n, nk) and as the one two before or after (pp / nn), in
+    ``char_features`` order; built on first use of the character."""
+    sur, translit, emit = surnames(), set(translit_chars()), _emissions()
+
+    def fold(char: str) -> tuple[str, ...]:
+        kind = char_class(char)
+        return (
+            "c=" + char,
+            "p=" + char,
+            "n=" + char,
+            "pp=" + char,
+            "nn=" + char,
+            "pk=" + kind,
+            "nk=" + kind,
+            f"s={int(char in sur)}",
+            f"ps={int(char in sur)}",
+            f"t={int(char in translit)}",
+            "eb=" + emit["B"].get(char, "x"),
+            "ee=" + emit["E"].get(char, "x"),
+            "em=" + emit["M"].get(char, "x"),
+        )
+
+    return _Memo(fold)
 
 
 def tags(text: str, gold: set[tuple[int, int]]) -> list[str]:

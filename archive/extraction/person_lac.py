@@ -194,20 +194,19 @@ def _viterbi(logits: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -
     """Best tag paths of a padded batch (one numpy step per position for the whole batch)."""
     batch, steps, _ = logits.shape
     score = logits[:, 0, :]
-    back = np.zeros((batch, steps, logits.shape[2]), dtype=np.int64)
+    back = []  # per step, the best previous tag of each tag (for the whole batch)
     ragged = bool((lengths < steps).any())
+    into = np.ascontiguousarray(transitions.T)  # [to, from]: reduce over the last axis
     for t in range(1, steps):
-        total = score[:, :, None] + transitions[None, :, :]
-        best = total.argmax(axis=1)
-        back[:, t, :] = best
-        moved = np.take_along_axis(total, best[:, None, :], axis=1)[:, 0, :] + logits[:, t, :]
+        total = score[:, None, :] + into
+        back.append(total.argmax(axis=2).tolist())
+        moved = total.max(axis=2) + logits[:, t, :]
         score = np.where((t < lengths)[:, None], moved, score) if ragged else moved
     paths = []
-    for row in range(batch):
-        tag = int(score[row].argmax())
+    for row, tag in enumerate(score.argmax(axis=1).tolist()):
         path = [tag]
-        for t in range(int(lengths[row]) - 1, 0, -1):
-            tag = int(back[row, t, tag])
+        for t in range(int(lengths[row]) - 2, -1, -1):
+            tag = back[t][row][tag]
             path.append(tag)
         paths.append(path[::-1])
     return paths

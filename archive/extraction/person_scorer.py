@@ -37,10 +37,10 @@ from .person_words import (
 # -6 to -5 changed no decision on 3,000 news items nor on CLUENER train's held-out seventh,
 # and made find_persons ~11% faster.
 PRUNE = -5.0
-NOUNISH = set("rtsnzo")
+NOUNISH = set("rtsnzo")  # jieba tag groups a name may share (see person_spans)
 # Span strings recur from article to article (王国, 高度 …): their inner sums are kept, up to
 # this many, then forgotten (an importer runs for hours).
-SPAN_MEMO = 200_000  # jieba tag groups a name may share (see person_spans)
+SPAN_MEMO = 200_000
 
 
 # context bits next to a candidate: a title before or after, a verb after, a 、 either side
@@ -73,13 +73,18 @@ class Scorer:
         self.doubles = compound_surnames()
         self.never = given_never()
         self.stops = set(_PUNCT) | {"^"}  # char_class(prev) in "p^"
-        firsts = "".join(sorted(self.singles | {d[0] for d in self.doubles}))
+        self.double_firsts = {d[0] for d in self.doubles}
+        firsts = "".join(sorted(self.singles | self.double_firsts))
         self.starts = re.compile("[" + re.escape(firsts) + "]")
         self.titles = titles()
         self.title_lens = _lengths_by(self.titles, last=True)
         self.right_words = _right_words()
         self.right_lens = _lengths_by(set(self.right_words), last=False)
         self.pairs = {(f, c): self._pair(f, c) for f in _flag_sets() for c in (False, True)}
+        self.by_flags = {
+            f: ((self.pairs[(f, False)], self.pairs[(f, True)]), "t" in f or "l" in f, _LEFT_CTX[f])
+            for f in _flag_sets()
+        }
         self._tables()
 
     # -- tables ---------------------------------------------------------------------------
@@ -100,6 +105,12 @@ class Scorer:
         self.t_next = _Memo(
             lambda v: get("n" + fold_punct(v), 0.0) + get("nc" + char_class(v), 0.0)
         )
+        self.t_lx = _Memo(lambda v: get("lx" + v, 0.0))
+        self.t_bw = _Memo(lambda v: get("bw" + v, 0.0))
+        self.t_rx = _Memo(lambda v: get("rx" + v, 0.0))
+        self.t_aw = _Memo(lambda v: get("aw" + v, 0.0))
+        right = ("ta", "va", "v1", "os1", "os2", "os3", "ln", "cr")
+        self.w_right = {f: get(f, 0.0) for f in right}  # marks after a span (see _right)
         self.t_plain = _Memo(lambda v: get(v, 0.0))
         self.spans = _Memo(self._span)  # "+" marks a compound surname (欧阳明 read as 欧阳+明)
 
@@ -121,63 +132,56 @@ class Scorer:
         """Per candidate: start, end, surname length (0 foreign), probability, whether a name
         can end there (clean right edge), and context bits (TITLED, VERB, LISTED)."""
         out = []
-        lefts: dict[int, tuple[float, str]] = {}
         rights: dict[int, tuple[float, bool, int]] = {}
-        flags_at: dict[int, str] = {}
         size = len(text)
-        inner = self.spans
+        inner, singles, doubles, never = self.spans, self.singles, self.doubles, self.never
+        title_ends, double_firsts = self.title_lens, self.double_firsts
         if len(inner) > SPAN_MEMO:
             inner.clear()
         for match in self.starts.finditer(text):
             i = match.start()
             if hidden[i]:
                 continue
+            left = None
             for sur in (1, 2):
-                if sur == 1 and text[i] not in self.singles:
+                if sur == 1 and text[i] not in singles:
                     continue
-                if sur == 2 and text[i : i + 2] not in self.doubles:
+                if sur == 2 and (text[i] not in double_firsts or text[i : i + 2] not in doubles):
                     continue
                 for given in (1, 2):
                     end = i + sur + given
                     if end > size or not "\u4e00" <= text[end - 1] <= "\u9fff":
                         break
-                    if text[end - 1] in self.never:
+                    if text[end - 1] in never:
                         break
                     z, code = inner[text[i:end] if sur == 1 else "+" + text[i:end]]
-                    if (
-                        z < PRUNE
-                    ):  # hopeless alone: look no further unless a title or list may vouch
-                        if i not in flags_at:
-                            flags_at[i] = self._flags(text, i)
-                        if not self._keep(text, end, code, flags_at[i]):
+                    if z < PRUNE and (code[0] not in NOUNISH or text[end : end + 1] != "、"):
+                        # hopeless alone: look no further unless a title or list may vouch
+                        prev = text[i - 1] if i else "^"
+                        if prev != "、" and prev not in title_ends:
                             continue
-                    if i not in lefts:
-                        lefts[i] = self._left(text, i)
-                    left, flags = lefts[i]
-                    if end not in rights:
-                        rights[end] = self._right(text, end)
-                    right, clean, ctx = rights[end]
-                    z += left + right + self.pairs[(flags, clean)]
-                    out.append((i, end, sur, _sigmoid(z), clean, ctx | _LEFT_CTX[flags]))
+                        left = left or self._left(text, i)
+                        if not left[2]:
+                            continue
+                    left = left or self._left(text, i)
+                    right = rights.get(end)
+                    if right is None:
+                        right = rights[end] = self._right(text, end)
+                    z += left[0] + right[0] + left[1][right[1]]
+                    p = 0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z))
+                    out.append((i, end, sur, p, right[1], right[2] | left[3]))
         for i, end, _ in foreign_candidates(text):
             if hidden[i]:
                 continue
             z = self.bias + sum(self.t_plain[f] for f in foreign_features(text, i, end))
-            if i not in lefts:
-                lefts[i] = self._left(text, i)
-            if end not in rights:
-                rights[end] = self._right(text, end)
-            (left, flags), (right, clean, ctx) = lefts[i], rights[end]
-            z += left + right + self.pairs[(flags, clean)]
-            out.append((i, end, 0, _sigmoid(z), clean, ctx | _LEFT_CTX[flags]))
+            lz, pair, _, lctx = self._left(text, i)
+            right = rights.get(end)
+            if right is None:
+                right = rights[end] = self._right(text, end)
+            rz, clean, ctx = right
+            z += lz + rz + pair[clean]
+            out.append((i, end, 0, _sigmoid(z), clean, ctx | lctx))
         return out
-
-    @staticmethod
-    def _keep(text: str, end: int, code: str, flags: str) -> bool:
-        """A hopeless string is still kept when a title or list may vouch for it."""
-        if "t" in flags or "l" in flags:
-            return True
-        return code[0] in NOUNISH and text[end : end + 1] == "、"
 
     def _inner(self, text: str, start: int, end: int, sur: int) -> tuple[float, str]:
         codes, size = self.codes, end - start
@@ -191,15 +195,20 @@ class Scorer:
         code = codes.get(text[start:end], "-")
         return z + self.t_whole[f"{size}{code}"], code
 
-    def _left(self, text: str, start: int) -> tuple[float, str]:
-        codes, get = self.codes, self.t_plain.__getitem__
-        prev = text[start - 1] if start else "^"
-        z = self.t_prev[prev]
+    def _left(self, text: str, start: int) -> tuple[float, tuple[float, float], bool, int]:
+        """What stands before a span: its log-odds, the pair weights without and with a clean
+        right edge, whether a title or list may vouch for a hopeless string, context bits."""
+        codes = self.codes
         if start:
-            z += get("lx" + codes.get(text[start - 1 : start + 1], "-"))
-        if start >= 2:
-            z += get("bw" + codes.get(text[start - 2 : start], "-"))
-        return z, self._flags(text, start)
+            z = (
+                self.t_prev[text[start - 1]]
+                + self.t_lx[codes.get(text[start - 1 : start + 1], "-")]
+            )
+            if start >= 2:
+                z += self.t_bw[codes.get(text[start - 2 : start], "-")]
+        else:
+            z = self.t_prev["^"]
+        return (z, *self.by_flags[self._flags(text, start)])
 
     def _flags(self, text: str, start: int) -> str:
         """What stands right before a span: t(itle) l(ist 、) p(unctuation or text start)."""
@@ -216,12 +225,14 @@ class Scorer:
         return flags
 
     def _right(self, text: str, end: int) -> tuple[float, bool, int]:
-        codes, get = self.codes, self.t_plain.__getitem__
-        nxt = text[end] if end < len(text) else "$"
-        z = self.t_next[nxt]
+        codes, w = self.codes, self.w_right
         if end < len(text):
-            z += get("rx" + codes.get(text[end - 1 : end + 1], "-"))
-            z += get("aw" + codes.get(text[end : end + 2], "-"))
+            nxt = text[end]
+            z = self.t_next[nxt] + self.t_rx[codes.get(text[end - 1 : end + 1], "-")]
+            z += self.t_aw[codes.get(text[end : end + 2], "-")]
+        else:
+            nxt = "$"
+            z = self.t_next[nxt]
         after = verb = suffix = 0
         for size in self.right_lens.get(nxt, ()):
             kinds = self.right_words.get(text[end : end + size])
@@ -230,16 +241,16 @@ class Scorer:
                 verb = verb or (size if "v" in kinds else 0)
                 suffix = suffix or (size if "s" in kinds else 0)
         if after:
-            z += get("ta")
+            z += w["ta"]
         if verb:
-            z += get("va" if verb > 1 else "v1")
+            z += w["va" if verb > 1 else "v1"]
         if suffix:
-            z += get(f"os{min(suffix, 3)}")
+            z += w[f"os{min(suffix, 3)}"]
         if nxt == "、":
-            z += get("ln")
+            z += w["ln"]
         clean = bool(after or verb) or nxt == "$" or nxt in _PUNCT or nxt.isdigit()
         if clean:
-            z += get("cr")
+            z += w["cr"]
         speech = verb > 1 or nxt in "说称"  # 等, 和, 在 … after a span say little
         ctx = (TITLED if after else 0) | (VERB if speech else 0) | (LISTED if nxt == "、" else 0)
         return z, clean, ctx

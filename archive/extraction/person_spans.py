@@ -26,7 +26,7 @@ from .person_scorer import NOUNISH, TITLED, VERB, scorer
 from .person_words import (
     common_words,
     foreign_places,
-    inside_listed,
+    listed_reach,
     longest_ending_at,
     longest_starting_at,
     surnames_also_words,
@@ -44,7 +44,7 @@ SURE = 0.9  # a span this likely is kept even when it is a piece of a longer wor
 _LOCALIZERS = set("中上下里内外前后间旁边")  # 方位词: after a noun they mean in, on, under …
 
 
-@dataclass
+@dataclass(slots=True)
 class Span:
     start: int
     end: int
@@ -63,12 +63,18 @@ def score_all(text: str, hidden: list[bool]) -> list[Span]:
     """Every candidate span outside ``hidden`` with its probability and context, except
     pieces of listed foreign places (塞尔维亚 总统, 委内瑞拉)."""
     places = foreign_places()
-    spans = [
-        Span(s, e, p, "", c, sur, t)
-        for s, e, sur, p, c, t in scorer().score(text, hidden)
-        if p < PLACE_CHECK or not inside_listed(text, s, e, places)
-    ]
-    return [s for s in spans if not _common_word(text, s)]
+    reach: dict[int, int] = {}  # per start, where the place covering it ends
+    spans = []
+    for s, e, sur, p, c, t in scorer().score(text, hidden):
+        if p >= PLACE_CHECK:
+            if s not in reach:
+                reach[s] = listed_reach(text, s, places)
+            if reach[s] >= e:
+                continue
+        span = Span(s, e, p, "", c, sur, t)
+        if not _common_word(text, span):
+            spans.append(span)
+    return spans
 
 
 def _common_word(text: str, span: Span) -> bool:
@@ -264,11 +270,12 @@ def _notes(text: str) -> dict[int, int]:
 def _in_runs(text: str, spans: list[Span]) -> list[Span]:
     """Spans that sit in some back-to-back run of CHAIN_MIN candidates (cheap pre-check)."""
     notes = _notes(text)
+    begins = {s.start for s in spans}
+    if sum(notes.get(s.end, s.end) in begins for s in spans) < CHAIN_MIN - 1:
+        return []  # a run needs that many spans ending where another starts (most texts: none)
     starts: dict[int, list[Span]] = {}
     for span in spans:
         starts.setdefault(span.start, []).append(span)
-    if sum(notes.get(s.end, s.end) in starts for s in spans) < CHAIN_MIN - 1:
-        return []  # a run needs that many spans ending where another starts (most texts: none)
     ahead: dict[int, int] = {}  # longest run starting at a position
     for start in sorted(starts, reverse=True):
         ahead[start] = 1 + max(ahead.get(notes.get(s.end, s.end), 0) for s in starts[start])

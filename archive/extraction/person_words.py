@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
+_LONGEST = 8  # characters looked back for a listed word covering a position (inside_listed)
 
 
 def _read(name: str) -> list[str]:
@@ -105,12 +106,20 @@ def _by_last(words: frozenset[str]) -> dict[str, tuple[int, ...]]:
 
 def inside_listed(text: str, start: int, end: int, words: frozenset[str]) -> bool:
     """text[start:end] lies within an occurrence of one of ``words``."""
+    return listed_reach(text, start, words) >= end
+
+
+def listed_reach(text: str, start: int, words: frozenset[str]) -> int:
+    """Where the furthest-reaching occurrence of one of ``words`` that covers ``start`` ends
+    (-1 when none does): every span from ``start`` ending up to there lies inside it."""
     lengths = _by_first(words)
-    for a in range(max(0, start - 8), start + 1):
+    reach = -1
+    for a in range(max(0, start - _LONGEST), start + 1):
         for size in lengths.get(text[a], ()):
-            if a + size >= end and text[a : a + size] in words:
-                return True
-    return False
+            if a + size > reach and text[a : a + size] in words:
+                reach = a + size
+                break  # sizes are longest first
+    return reach
 
 
 def longest_ending_at(text: str, end: int, words: frozenset[str]) -> str:
