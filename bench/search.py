@@ -19,6 +19,11 @@ index the environment names (NEWSROOM_DATA_DIR, or DATABASE_URL + NEWSROOM_INDEX
 an archive kept by `python -m bench importing --keep`: the engine alone, the engine with
 facets, search_articles() (+ the articles from the database and their snippets) and
 GET /api/search through Django's test client, plain and narrowed to a year.
+
+With --against DIR (another checkout, e.g. `git worktree add /tmp/base HEAD~1`) our set-up is
+also timed with DIR's engine on the same cached indexes, the two alternating, and their answers
+(ids, counts, facets; sorted, paged, narrowed by date and person; AND/OR/NOT of the queries) must
+be identical.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import resource
 import shutil
@@ -51,12 +57,16 @@ def parse_args(argv):
         default="19876,100000",
         help="sizes for the jieba set-up (slow: ~8 minutes to build 100,000, once)",
     )
+    p.add_argument("--others", default="plain,fts5", help="set-ups timed beside ours")
     p.add_argument("--queries", type=int, default=200)
     p.add_argument("--corpus", type=Path, default=CORPUS)
     p.add_argument("--rebuild", action="store_true")
     p.add_argument("--existing", action="store_true", help="time the archive the env names")
     p.add_argument("--target-ms", type=float, default=100.0, help="p95 target with --existing")
     p.add_argument("--report", type=Path, help="with --existing: write the table (Markdown)")
+    p.add_argument("--against", type=Path, help="also time this checkout's engine; same answers")
+    p.add_argument("--rounds", type=int, default=1, help="probes per set-up (alternating)")
+    p.add_argument("--answers", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--probe", nargs=3, metavar=("KIND", "PATH", "QUERIES"), help=argparse.SUPPRESS)
     p.add_argument("--build", nargs=3, metavar=("KIND", "SIZE", "PATH"), help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -64,8 +74,8 @@ def parse_args(argv):
 
 def _code_version() -> str:
     h = hashlib.sha1()
-    for name in ("analyzer.py", "schema.py", "codec.py"):  # what decides the index files
-        h.update((ROOT / "archive" / "search" / name).read_bytes())
+    for name in ("analysis.py", "schema.py", "codec.py"):  # what decides the index files
+        h.update((ROOT / "archive" / "search" / "whoosh" / name).read_bytes())
     return h.hexdigest()[:8]
 
 
@@ -153,9 +163,50 @@ def build_fts5(path: str, docs) -> None:
 # --- probing (a fresh process per set-up) -----------------------------------------------
 
 
-def probe(kind: str, path: str, queries_file: str) -> dict:
+def answers(core, queries: list[str]) -> list:
+    """What the engine returns for each query and its variants, to compare two versions."""
+    from archive.search.parser import parse
+
+    def call(q, **kw):
+        r = core.run(parse(q), limit=20, **kw)
+        return [
+            r.count,
+            r.ids,
+            r.error,
+            [r.facets.year, r.facets.month, r.facets.day, r.facets.person],
+        ]
+
+    out = []
+    for q, other in zip(queries, queries[1:] + queries[:1], strict=True):
+        first = core.run(parse(q), limit=20)
+        years, persons = first.facets.year, first.facets.person
+        year = int(years[len(years) // 2][0]) if years else 2000
+        out.append(
+            [
+                q,
+                call(q),
+                call(q, facets=False),
+                call(q, sort="newest"),
+                call(q, sort="oldest", offset=20),
+                call(q, offset=990),  # across the ranking limit
+                call(q, date_from=year * 10000 + 101, date_to=year * 10000 + 1231),
+                call(q, date_from=year * 10000 + 701, person_facet=False),
+                call(q, person=persons[-1][0] if persons else "王伟"),
+                call(f"{q} {other}"),
+                call(f"{q}|{other}", sort="oldest"),
+                call(f"{q} -{other}"),
+                call(f"-{q}"),
+            ]
+        )
+    return out
+
+
+def probe(kind: str, path: str, queries_file: str, corpus: Path, answers_file: Path | None) -> dict:
+    from archive.search.evaluation import load_items
+
     queries = json.loads(Path(queries_file).read_text())
-    texts = _texts_for_snippets() if kind == "exact" else []  # stands in for the DB; not counted
+    # Stand in for the database; not counted.
+    texts = [i.body for i in load_items(corpus)] if kind == "exact" else []
     base = rss_split_mb()
     engine, service = [], []
     warmup = queries  # one untimed pass: timings are for a warm process and page cache
@@ -179,6 +230,8 @@ def probe(kind: str, path: str, queries_file: str) -> dict:
             for s in result.stored:
                 make_snippet(texts[(int(s["django_id"]) - 1) % len(texts)], parsed.needles)
             service.append(time.perf_counter() - t)
+        if answers_file:
+            answers_file.write_text(json.dumps(answers(core, queries), ensure_ascii=False))
     elif kind == "plain":
         from whoosh.filedb.filestore import FileStorage
         from whoosh.qparser import QueryParser
@@ -213,27 +266,12 @@ def probe(kind: str, path: str, queries_file: str) -> dict:
                     (like, like),
                 ).fetchall()
             engine.append(time.perf_counter() - t)
-    ms = lambda xs, p: percentile(xs, p) * 1000 if xs else None  # noqa: E731
     return {
-        "engine_p50": ms(engine, 50),
-        "engine_p95": ms(engine, 95),
-        "engine_max": ms(engine, 100),
-        "service_p50": ms(service, 50),
-        "service_p95": ms(service, 95),
+        "engine": [t * 1000 for t in engine],
+        "service": [t * 1000 for t in service],
         "rss_mb": rss_split_mb()[0] - base[0],
         "mapped_mb": rss_split_mb()[1] - base[1],
     }
-
-
-_TEXTS: list[str] = []
-
-
-def _texts_for_snippets() -> list[str]:
-    if not _TEXTS:
-        from archive.search.evaluation import load_items
-
-        _TEXTS.extend(i.body for i in load_items(CORPUS))
-    return _TEXTS
 
 
 def existing(args) -> int:
@@ -347,7 +385,7 @@ def run(argv=None) -> int:
     if args.existing:
         return existing(args)
     if args.probe:
-        print(json.dumps(probe(*args.probe)))
+        print(json.dumps(probe(*args.probe, corpus=args.corpus, answers_file=args.answers)))
         return 0
     if args.build:
         kind, size, path = args.build
@@ -379,12 +417,8 @@ def run(argv=None) -> int:
             p.parent.mkdir(exist_ok=True)
         return str(p)
 
-    jobs = [
-        (k, s)
-        for s in sizes
-        for k in ("exact", "plain", "fts5")
-        if k != "plain" or s in plain_sizes
-    ]
+    kinds = ["exact"] + [k for k in ("plain", "fts5") if k in args.others.split(",")]
+    jobs = [(k, s) for s in sizes for k in kinds if k != "plain" or s in plain_sizes]
     metas = {}
     todo = []
     for kind, size in jobs:
@@ -412,47 +446,76 @@ def run(argv=None) -> int:
             m = metas[k, size] = json.loads(out.stdout.strip().splitlines()[-1])
             print(f"  built {k} {size}: {m['rate']:.0f} articles/s", flush=True)
 
+    # (label, kind, checkout whose engine runs): with --against, ours twice, on the same index.
+    setups = [(kind, kind, ROOT) for kind in kinds]
+    if args.against:
+        setups.insert(1, (f"exact @{args.against.name}", "exact", args.against.resolve()))
+
+    def probe_in(kind, code, size, answers_file):
+        queries = few_file if kind == "plain" and size > 50_000 else queries_file
+        argv = ["--probe", kind, path_for(kind, size), str(queries)]
+        argv += ["--corpus", str(args.corpus.resolve())]
+        if kind == "exact" and args.against:
+            argv += ["--answers", str(answers_file)]
+        # The bench script of this checkout with the engine of `code` (first on sys.path).
+        script = f"import runpy, sys; sys.argv = {[__file__, *argv]!r}; " + (
+            f"runpy.run_path({__file__!r}, run_name='__main__')"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            cwd=code,
+            env={**os.environ, "PYTHONPATH": str(code)},
+            check=True,
+        )
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
     rows = []
     for size in sizes:
-        results = {}
-        for kind in ("exact", "plain", "fts5"):
-            if (kind, size) not in metas:
-                continue
-            out = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "bench.search",
-                    "--probe",
-                    kind,
-                    path_for(kind, size),
-                    str(few_file if kind == "plain" and size > 50_000 else queries_file),
-                ],
-                capture_output=True,
-                text=True,
-                cwd=ROOT,
-                check=True,
+        present = [s for s in setups if (s[1], size) in metas]
+        results: dict[str, dict] = {}
+        for round_ in range(args.rounds):
+            # Alternate the order, so neither set-up always runs first on a busy machine.
+            for label, kind, code in present if round_ % 2 == 0 else present[::-1]:
+                answers_file = root / f"answers-{size}-{present.index((label, kind, code))}.json"
+                r = probe_in(kind, code, size, answers_file)
+                got = results.setdefault(label, {k: [] for k in r} | {"answers": answers_file})
+                for k, v in r.items():
+                    got[k] = got[k] + v if isinstance(v, list) else v
+        if args.against:
+            ours, theirs = (
+                json.loads(results[label]["answers"].read_text()) for label, *_ in setups[:2]
             )
-            results[kind] = json.loads(out.stdout.strip().splitlines()[-1])
+            differ = [a[0] for a, b in zip(ours, theirs, strict=True) if a != b]
+            print(
+                f"answers at {size:,}: "
+                + (f"{len(differ)} queries differ: {differ[:10]}" if differ else "identical")
+                + f" ({len(ours)} queries × {len(ours[0]) - 1} variants)",
+                flush=True,
+            )
+        ms = lambda xs, p: percentile(xs, p) if xs else None  # noqa: E731
         ours = results["exact"]
-        for kind, r in results.items():
+        for label, r in results.items():
+            kind = next(k for lab, k, _ in setups if lab == label)
             m = metas[kind, size]
-            ratio = (r["engine_p95"] / ours["engine_p95"]) if ours["engine_p95"] else None
-            rate_ratio = m["rate"] / metas["exact", size]["rate"]
+            p95 = ms(r["engine"], 95)
             rows.append(
                 [
-                    f"{kind} {size:,}",
+                    f"{label} {size:,}",
                     m["rate"],
                     m.get("cpu_rate"),
                     m["mb"],
-                    r["engine_p50"],
-                    r["engine_p95"],
-                    r["engine_max"],
-                    r["service_p95"],
+                    ms(r["engine"], 50),
+                    p95,
+                    ms(r["engine"], 100),
+                    ms(r["service"], 50),
+                    ms(r["service"], 95),
+                    ms(r["service"], 100),
                     r["rss_mb"],
-                    r.get("mapped_mb"),
-                    rate_ratio,
-                    ratio,
+                    r["mapped_mb"],
+                    m["rate"] / metas["exact", size]["rate"],
+                    p95 / ms(ours["engine"], 95),
                 ]
             )
     print(
@@ -468,7 +531,9 @@ def run(argv=None) -> int:
                 "engine p50 ms",
                 "engine p95 ms",
                 "engine max ms",
+                "service p50 ms",
                 "service p95 ms",
+                "service max ms",
                 "RSS private MB",
                 "RSS mapped MB",
                 "art/s vs ours",

@@ -1,11 +1,18 @@
 """Facet counts and date ordering in NumPy agree with plain Python counting and sorting."""
 
+import itertools
 import random
-from array import array
 from collections import Counter
 
+import numpy as np
+
 from archive.search.whoosh.engine import _top
-from archive.search.whoosh.facets import DAY_FACET_LIMIT, PERSON_FACET_LIMIT, FacetIndex
+from archive.search.whoosh.facets import (
+    DAY_FACET_LIMIT,
+    PERSON_FACET_LIMIT,
+    FacetIndex,
+    FacetPart,
+)
 
 NAMES = [f"人{i}" for i in range(60)]
 
@@ -38,23 +45,36 @@ def _reference(dates, persons, docs):
     return sorted(years.items()), sorted(months.items()), day_list[-DAY_FACET_LIMIT:], top
 
 
+def _part(dates, persons):
+    """A segment's FacetPart from its documents' dates and persons (as engine.py reads them:
+    each name with the docnums naming it)."""
+    by_name = {}
+    for d, names in enumerate(persons):
+        for name in names:
+            by_name.setdefault(name, []).append(d)
+    return FacetPart.build(
+        np.array(dates, dtype=np.int32),
+        ((name, np.array(docs)) for name, docs in sorted(by_name.items())),
+    )
+
+
 def test_counts_match_python_counting():
     dates, persons = _data(3000, seed=1)
-    index = FacetIndex(array("i", dates), persons)
+    # Three segments, each with its own days and names, joined as a searcher joins them.
+    cuts = (0, 1000, 1001, 3000)
+    index = FacetIndex([_part(dates[a:b], persons[a:b]) for a, b in itertools.pairwise(cuts)])
     rng = random.Random(2)
     for size in (0, 1, 17, 900, 3000):
-        docs = set(rng.sample(range(3000), size))
-        got = index.count(docs)
+        docs = sorted(rng.sample(range(3000), size))
+        got = index.count(np.array(docs, dtype=np.int32))
         assert (got.year, got.month, got.day, got.person) == _reference(dates, persons, docs)
 
 
 def test_top_by_date_matches_a_full_sort_with_ties():
     rng = random.Random(4)
-    keys = array("q", (rng.randrange(50) for _ in range(6000)))  # many ties
-    docs = set(rng.sample(range(6000), 5000))
+    keys = np.array([rng.randrange(50) for _ in range(6000)], dtype=np.int64)  # many ties
+    docs = sorted(rng.sample(range(6000), 5000))
     for reverse in (True, False):
-        want = sorted(docs, key=lambda d: (-keys[d] if reverse else keys[d], d))[:25]
-        assert _top(docs, keys, 25, reverse=reverse) == want
-        small = set(list(docs)[:300])
-        want = sorted(small, key=lambda d: (-keys[d] if reverse else keys[d], d))[:25]
-        assert _top(small, keys, 25, reverse=reverse) == want
+        for some in (docs, docs[:300], docs[:10]):
+            want = sorted(some, key=lambda d: (-keys[d] if reverse else keys[d], d))[:25]
+            assert _top(np.array(some, dtype=np.int32), keys, 25, reverse=reverse) == want

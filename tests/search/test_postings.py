@@ -4,11 +4,10 @@ import random
 
 import pytest
 
-from archive.search.fields import CONTENT, make_document
+from archive.search.fields import CONTENT
 from archive.search.parser import parse
-from archive.search.whoosh.bulk import BulkWriter
-from archive.search.whoosh.engine import SearchCore, open_index
 from archive.search.whoosh.queries import match_query
+from tests.search.segments import segmented_core
 
 CHARS = "乡村振兴人民政府中华共和国大湾区"
 
@@ -20,20 +19,14 @@ def _text(rng, n):
 @pytest.fixture
 def core(tmp_path):
     rng = random.Random(3)
-    ix = open_index(str(tmp_path))
-    texts = {}
-    for batch in range(3):  # three segments (no merging), then deletions in the first
-        writer = BulkWriter(ix)
-        for i in range(150 * batch, 150 * batch + 150):
-            texts[i] = _text(rng, rng.randrange(5, 400))
-            writer.add_document(**make_document(i, title="", body=texts[i]))
-        writer.commit(merge=False)
-    writer = BulkWriter(ix)
-    for i in range(0, 150, 4):
-        writer.delete_by_term("id", f"archive.article.{i}")
-        texts.pop(i)
-    writer.commit(merge=False)
-    return SearchCore(str(tmp_path)), texts
+    # Three segments (no merging), then deletions in the first.
+    batches = [
+        {i: {"title": "", "body": _text(rng, rng.randrange(5, 400))} for i in range(b, b + 150)}
+        for b in (0, 150, 300)
+    ]
+    deleted = range(0, 150, 4)
+    texts = {i: f["body"] for batch in batches for i, f in batch.items() if i not in deleted}
+    return segmented_core(str(tmp_path), batches, deleted), texts
 
 
 @pytest.mark.parametrize(
@@ -48,7 +41,7 @@ def test_matches_substring_search(core, q):
     assert got == want
     # Whoosh's own Phrase/Term query agrees.
     whoosh = set(view.searcher.docs_for_query(match_query(parse(q), CONTENT)))
-    assert whoosh == view.match_docs(parse(q))
+    assert whoosh == set(view.match_docs(parse(q)).tolist())
 
 
 @pytest.mark.parametrize("q", ["村振兴", "人民政府", "中华人民共和国", "湾区乡", "国国国"])
@@ -61,3 +54,22 @@ def test_phrases_checked_in_numpy_match_substring_search(core, q, monkeypatch):
     want = {i for i, t in texts.items() if q in t}
     got = {int(view.searcher.stored_fields(d)["django_id"]) for d in view.match_docs(parse(q))}
     assert got == want
+
+
+def test_ids_read_from_block_headers_match_whoosh_block_by_block(core):
+    """The quick walk over UNITS blocks (ids straight from the buffer) reads what Whoosh's
+    matcher reads, for every term of every segment, one block or many."""
+    from archive.search.whoosh.codec import UNITS
+    from archive.search.whoosh.postings import _term_ids
+
+    core, _ = core
+    view = core.view()
+    walked = 0
+    for seg, *_ in view.leaves.leaves:
+        for btext in seg.lexicon(CONTENT):
+            fmt = seg.schema[CONTENT].format
+            want = list(seg._terms.matcher(CONTENT, btext, fmt).all_ids())
+            m = seg._terms.matcher(CONTENT, btext, fmt)
+            walked += getattr(m, "_compression", None) == UNITS and not m._lastblock
+            assert _term_ids(m).tolist() == want, btext
+    assert walked  # some terms span several UNITS blocks

@@ -82,7 +82,7 @@ class ExactSearcher:
 
     def ids(self, q: str) -> set[int]:
         docs = self.core.view().match_docs(parse(q))
-        return {self.pk_of[d] for d in docs or ()}
+        return set() if docs is None else {self.pk_of[d] for d in docs.tolist()}
 
 
 class PlainSearcher:

@@ -12,7 +12,6 @@ import heapq
 import math
 import os
 import threading
-from array import array
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,8 +21,16 @@ from whoosh.filedb.filestore import FileStorage
 from archive.search.errors import IndexNeedsRebuild
 from archive.search.fields import CONTENT, PAGE, PERSONS, PUBLISHED, TITLE, TITLE_BOOST
 from archive.search.parser import ParsedQuery
-from archive.search.whoosh.facets import NO_FACETS, FacetIndex, Facets
-from archive.search.whoosh.postings import Leaves, segment_term_ids
+from archive.search.whoosh.facets import NO_FACETS, FacetIndex, FacetPart, Facets
+from archive.search.whoosh.postings import (
+    DOCNUM,
+    NO_DOCS,
+    Leaves,
+    intersect,
+    segment_postings,
+    subtract,
+    union,
+)
 from archive.search.whoosh.schema import build_schema
 
 # Above this many matches, relevance = title matches first, then newest (no BM25 per doc).
@@ -96,10 +103,10 @@ class SegmentData:
     """Per-segment arrays; a segment never changes (only its deletions do), so they are
     read once per process and reused by every later searcher holding that segment."""
 
-    dates: array
-    newest_key: array
-    oldest_key: array
-    persons: list[tuple[str, ...]]
+    dates: np.ndarray
+    newest_key: np.ndarray
+    oldest_key: np.ndarray
+    facets: FacetPart
 
 
 _segment_cache: dict[str, SegmentData] = {}
@@ -109,63 +116,60 @@ def _segment_data(seg, key: str) -> SegmentData:
     found = _segment_cache.get(key)
     if found is None:
         n = seg.doc_count_all()
-        per_doc: list[list[str]] = [[] for _ in range(n)]
+        persons = []
         if PERSONS in seg.indexed_field_names():
-            for btext in seg.lexicon(PERSONS):
-                name = btext.decode("utf-8")
-                for docnum in segment_term_ids(seg, PERSONS, btext):
-                    per_doc[docnum].append(name)
-        dates = array("i", seg.column_reader(PUBLISHED))
-        pages = array("i", seg.column_reader(PAGE))
+            persons = [(b.decode("utf-8"), ids) for b, ids in segment_postings(seg, PERSONS)]
+        dates = np.fromiter(seg.column_reader(PUBLISHED), dtype=np.int32, count=n)
+        pages = np.minimum(np.fromiter(seg.column_reader(PAGE), dtype=np.int64, count=n), 999)
         # Sort keys: newest first shows page 1 before page 2 on the same day.
         found = SegmentData(
             dates=dates,
-            newest_key=array(
-                "q", (d * 1000 + 999 - min(p, 999) for d, p in zip(dates, pages, strict=True))
-            ),
-            oldest_key=array(
-                "q", (d * 1000 + min(p, 999) for d, p in zip(dates, pages, strict=True))
-            ),
-            persons=[tuple(p) for p in per_doc],
+            newest_key=dates * np.int64(1000) + 999 - pages,
+            oldest_key=dates * np.int64(1000) + pages,
+            facets=FacetPart.build(dates, persons),
         )
         _segment_cache[key] = found
     return found
 
 
 class View:
-    """A searcher plus arrays read once from it (valid until the index changes)."""
+    """A searcher plus arrays read once from it (valid until the index changes).
+
+    Sets of documents are sorted arrays of docnums (postings.DOCNUM), so matching, filters
+    and facets over half a million documents are NumPy operations, not Python loops.
+    """
 
     def __init__(self, searcher, path: str = ""):
         self.searcher = searcher
         reader = searcher.reader()
         _open_lazy_files(reader)
         self.leaves = Leaves(reader)
-        self.dates = array("i")
-        self.newest_key, self.oldest_key = array("q"), array("q")
-        self.persons_of: list[tuple[str, ...]] = []
+        parts = []
         keys = set()
         prefix = f"{path or id(self)}:"
         for seg, *_ in self.leaves.leaves:  # in docnum order
             key = prefix + seg.segment().segment_id()
-            data = _segment_data(seg, key)
+            parts.append(_segment_data(seg, key))
             keys.add(key)
-            self.dates.extend(data.dates)
-            self.newest_key.extend(data.newest_key)
-            self.oldest_key.extend(data.oldest_key)
-            self.persons_of.extend(data.persons)
         # Forget segments of this index that were merged away (and any cached without path).
         for key in [k for k in _segment_cache if k not in keys and k.startswith(prefix)]:
             del _segment_cache[key]
         if not path:
             for key in keys:
                 _segment_cache.pop(key, None)
+        self.dates = np.concatenate([np.zeros(0, dtype=np.int32), *(p.dates for p in parts)])
+        self.newest_key, self.oldest_key = (
+            np.concatenate([np.zeros(0, dtype=np.int64), *(getattr(p, k) for p in parts)])
+            for k in ("newest_key", "oldest_key")
+        )
+        self._facet_parts = [p.facets for p in parts]
+        dead = self.leaves.dead
         n = len(self.dates)
-        deleted = self.leaves.deleted()
-        self.live = [d for d in range(n) if d not in deleted] if deleted else list(range(n))
+        self.live = (np.flatnonzero(~dead) if dead is not None else np.arange(n)).astype(DOCNUM)
         self._facet_index: FacetIndex | None = None
         self._all_facets: Facets | None = None
 
-    def atom_docs(self, atom, field: str = CONTENT, memo: dict | None = None) -> set[int]:
+    def atom_docs(self, atom, field: str = CONTENT, memo: dict | None = None) -> np.ndarray:
         if memo is not None and (atom, field) in memo:
             return memo[atom, field]
         words = atom.words()
@@ -179,19 +183,24 @@ class View:
 
     def match_docs(
         self, parsed: ParsedQuery, field: str = CONTENT, memo: dict | None = None
-    ) -> set[int] | None:
-        """Documents matching every group (a group: any of its atoms); None if no groups."""
+    ) -> np.ndarray | None:
+        """Documents matching every group (a group: any of its atoms), sorted; None if no
+        groups."""
         if not parsed.must:
             return None
-        groups = [set().union(*(self.atom_docs(a, field, memo) for a in g)) for g in parsed.must]
+        groups = [union([self.atom_docs(a, field, memo) for a in g]) for g in parsed.must]
         groups.sort(key=len)
-        return groups[0].intersection(*groups[1:])
+        found = groups[0]
+        for group in groups[1:]:
+            found = intersect(found, group)
+        return found
 
-    def exclude_docs(self, parsed: ParsedQuery) -> set[int]:
-        return set().union(*(self.atom_docs(a) for a in parsed.must_not))
+    def exclude_docs(self, parsed: ParsedQuery) -> np.ndarray:
+        return union([self.atom_docs(a) for a in parsed.must_not])
 
-    def rank(self, parsed: ParsedQuery, docs: set[int], n: int, memo: dict) -> list[int]:
-        """Top n of docs by BM25F over the query's strings (title weighted), newest on ties.
+    def rank(self, parsed: ParsedQuery, docs: np.ndarray, n: int, memo: dict) -> list[int]:
+        """Top n of docs by BM25F over the query's strings (title weighted), newest on ties,
+        then the lower docnum.
 
         Term frequencies are phrase occurrences read from the postings of these documents
         only, so ranking costs little more than the match itself.
@@ -199,7 +208,8 @@ class View:
         atoms = list(dict.fromkeys(a for g in parsed.must for a in g))
         total = max(1, len(self.live))
         reader = self.searcher.reader()
-        scores = dict.fromkeys(docs, 0.0)
+        order = docs.tolist()  # ascending: heapq keeps the first of equal keys
+        scores = dict.fromkeys(order, 0.0)
         for atom in atoms:
             df = len(self.atom_docs(atom, CONTENT, memo)) or 1
             idf = math.log(1 + (total - df + 0.5) / (df + 0.5))
@@ -210,11 +220,11 @@ class View:
                     norm = tf + BM25_K1 * (1 - BM25_B + BM25_B * dl / avg)
                     scores[d] += boost * idf * tf * (BM25_K1 + 1) / norm
         keys = self.newest_key
-        return heapq.nlargest(n, docs, key=lambda d: (scores[d], keys[d]))
+        return heapq.nlargest(n, order, key=lambda d: (scores[d], keys[d]))
 
-    def facets(self, docs, is_all: bool = False, persons: bool = True) -> Facets:
+    def facets(self, docs: np.ndarray, is_all: bool = False, persons: bool = True) -> Facets:
         if self._facet_index is None:
-            self._facet_index = FacetIndex(self.dates, self.persons_of)
+            self._facet_index = FacetIndex(self._facet_parts)
         if not is_all:
             return self._facet_index.count(docs, persons=persons)
         if self._all_facets is None:
@@ -319,21 +329,19 @@ class SearchCore:
         memo: dict = {}  # atom → documents, shared by matching and ranking
         matched = view.match_docs(parsed, CONTENT, memo)
         if matched is None and not parsed.empty_input and not parsed.must_not:
-            docs = []  # typed something, but nothing searchable in it: parsed.error says so
+            docs = NO_DOCS  # typed something, but nothing searchable in it: parsed.error says so
         elif matched is None:
             docs = view.live
         else:
             docs = matched
         if parsed.must_not:
-            excluded = view.exclude_docs(parsed)
-            docs = [d for d in docs if d not in excluded]
+            docs = subtract(docs, view.exclude_docs(parsed))
         if date_from or date_to:
             lo, hi = date_from or 1, date_to or 99999999
-            dates = view.dates
-            docs = [d for d in docs if lo <= dates[d] <= hi]
+            dates = view.dates[docs]
+            docs = docs[(dates >= lo) & (dates <= hi)]
         if person:
-            persons_of = view.persons_of
-            docs = [d for d in docs if person in persons_of[d]]
+            docs = intersect(docs, view.leaves.term_docs(PERSONS, person))
         count = len(docs)
         facet_counts = (
             view.facets(docs, is_all=docs is view.live, persons=person_facet)
@@ -345,17 +353,15 @@ class SearchCore:
         if count == 0 or offset >= count:
             page: list[int] = []
         elif sort == "relevance" and matched is not None and count <= RANK_LIMIT:
-            allow = docs if isinstance(docs, set) else set(docs)
-            page = view.rank(parsed, allow, end, memo)[offset:end]
+            page = view.rank(parsed, docs, end, memo)[offset:end]
         elif sort == "relevance" and matched is not None:
             # Too many matches to score each in Python: title matches first, newest first.
-            in_title = view.match_docs(parsed, TITLE) or set()
+            in_title = view.match_docs(parsed, TITLE)
+            first = NO_DOCS if in_title is None else intersect(docs, in_title)
             keys = view.newest_key
-            first = in_title.intersection(docs)
             page = _top(first, keys, end, reverse=True)
             if len(page) < end:
-                rest = first.symmetric_difference(docs) if first else docs
-                page += _top(rest, keys, end - len(page), reverse=True)
+                page += _top(subtract(docs, first), keys, end - len(page), reverse=True)
             page = page[offset:end]
         else:
             keys = view.oldest_key if sort == "oldest" else view.newest_key
@@ -371,21 +377,15 @@ class SearchCore:
         )
 
 
-def _top(docs, keys: array, n: int, reverse: bool) -> list[int]:
+def _top(docs: np.ndarray, keys: np.ndarray, n: int, reverse: bool) -> list[int]:
     """The n docs with the largest (or smallest) keys; ties go to the lower docnum."""
-    if len(docs) < 2000:
-        order = (lambda d: (keys[d], -d)) if reverse else (lambda d: (keys[d], d))
-        pick = heapq.nlargest if reverse else heapq.nsmallest
-        return pick(n, docs, key=order)
-    # Many docs (a common word sorted by date): select in NumPy, not one key call per doc.
-    idx = np.fromiter(docs, dtype=np.int64, count=len(docs))
-    vals = np.frombuffer(keys, dtype=np.int64)[idx]
+    vals = keys[docs]
     if reverse:
         vals = -vals
-    if n < len(idx):
+    if n < len(docs):
         keep = vals <= np.partition(vals, n - 1)[n - 1]  # the n best, and any tied with the last
-        idx, vals = idx[keep], vals[keep]
-    return idx[np.lexsort((idx, vals))][:n].tolist()
+        docs, vals = docs[keep], vals[keep]
+    return docs[np.lexsort((docs, vals))][:n].tolist()
 
 
 _cores: dict[str, SearchCore] = {}

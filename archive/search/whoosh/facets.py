@@ -1,13 +1,15 @@
 """Facet counts (year, month, day, person) over a result set, counted by NumPy.
 
-A common word matches half of 100,000 articles; counting their days and ~3 persons each with
-Counter took ~15 ms a query. Here each document's day is a small integer and its persons a
-slice of one flat array (CSR), so a count is a gather and a bincount in C.
+A common word matches half of the articles; counting their days and ~3 persons each with
+Counter took ~15 ms a query at 100,000. Here each document's day is a small integer and its
+persons a slice of one flat array (CSR), so a count is a gather and a bincount in C. Those
+arrays are made per segment (FacetPart, kept while the segment lives) and joined per searcher
+by NumPy, so a new searcher after an edit does not walk every document's persons in Python.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,24 +29,57 @@ class Facets:
 NO_FACETS = Facets([], [], [], [])
 
 
+@dataclass
+class FacetPart:
+    """One segment's documents: their days (an index into day_keys) and persons (CSR)."""
+
+    day_keys: np.ndarray  # the segment's distinct dates, YYYYMMDD (0: undated), ascending
+    day_of: np.ndarray  # per document
+    names: list[str]
+    pair_names: np.ndarray  # per (document, person) pair in docnum order: index into names
+    pair_counts: np.ndarray  # per document: how many persons
+
+    @classmethod
+    def build(cls, dates: np.ndarray, docs_by_name: Iterable[tuple[str, np.ndarray]]):
+        """dates: per document; docs_by_name: each person and the local docnums naming them."""
+        day_keys, day_of = np.unique(dates, return_inverse=True)
+        names, docs, name_of = [], [], []
+        for name, found in docs_by_name:
+            name_of.append(np.full(len(found), len(names), dtype=np.int32))
+            names.append(name)
+            docs.append(found)
+        pair_docs = _join(docs)
+        return cls(
+            day_keys=day_keys,
+            day_of=day_of.astype(np.int32),
+            names=names,
+            pair_names=_join(name_of)[np.argsort(pair_docs, kind="stable")],
+            pair_counts=np.bincount(pair_docs, minlength=len(dates)),
+        )
+
+
 class FacetIndex:
     """Per-document day numbers and person numbers for one searcher's documents."""
 
-    def __init__(self, dates: Sequence[int], persons_of: Sequence[tuple[str, ...]]):
-        keys = np.asarray(dates, dtype=np.int64)
-        self.day_keys, self.day_of = np.unique(keys, return_inverse=True)
+    def __init__(self, parts: list[FacetPart]):
+        self.day_keys = np.unique(_join(p.day_keys for p in parts))
+        self.day_of = _join(np.searchsorted(self.day_keys, p.day_keys)[p.day_of] for p in parts)
         vocab: dict[str, int] = {}
-        flat = [vocab.setdefault(name, len(vocab)) for names in persons_of for name in names]
+        ids = []
+        for p in parts:
+            numbers = np.fromiter(
+                (vocab.setdefault(name, len(vocab)) for name in p.names), np.int64, len(p.names)
+            )
+            ids.append(numbers[p.pair_names])
         self.names = list(vocab)
-        self.person_ids = np.asarray(flat, dtype=np.int64)
-        lengths = np.fromiter(map(len, persons_of), dtype=np.int64, count=len(persons_of))
-        self.offsets = np.zeros(len(persons_of) + 1, dtype=np.int64)
+        self.person_ids = _join(ids)
+        lengths = _join(p.pair_counts for p in parts)
+        self.offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self.offsets[1:])
 
-    def count(self, docs: Collection[int], persons: bool = True) -> Facets:
-        """Date facets of the documents, and their persons unless persons=False (the person
-        pairs are most of the cost of a large result)."""
-        idx = np.fromiter(docs, dtype=np.int64, count=len(docs))
+    def count(self, idx: np.ndarray, persons: bool = True) -> Facets:
+        """Date facets of the documents (docnums), and their persons unless persons=False (the
+        person pairs are most of the cost of a large result)."""
         days = np.bincount(self.day_of[idx], minlength=len(self.day_keys))
         if not persons:
             return Facets(*_dates(self.day_keys, days), person=[])
@@ -70,6 +105,11 @@ class FacetIndex:
             ((self.names[i], int(counts[i])) for i in found), key=lambda kv: (-kv[1], kv[0])
         )
         return ranked[:PERSON_FACET_LIMIT]
+
+
+def _join(arrays: Iterable[np.ndarray]) -> np.ndarray:
+    """One array of all (an empty one for none)."""
+    return np.concatenate([np.zeros(0, dtype=np.int64), *arrays])
 
 
 def _dates(day_keys: np.ndarray, counts: np.ndarray):
