@@ -7,12 +7,13 @@ the archive (names, fingerprints and events are looked up by index, a chunk at a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.db.models import CharField
-from simple_history.utils import bulk_create_with_history
 
 from archive.models import (
     Article,
@@ -29,6 +30,8 @@ from archive.search import queue
 from archive.services.drafting import ArticlePlan, EventPlan, MentionDraft, PagePlan
 from archive.services.page_links import link_continued_parts
 from archive.services.people import pinyin_keys
+from archive.services.records import ArticleInput
+from archive.services.rows import create_with_history
 
 CHUNK = 500  # values per IN (...) list: under every database's parameter limit
 DOUBTFUL_PERSON = "仅出现一次且无职务，可能不是人名"
@@ -46,12 +49,21 @@ class WriteCounts:
 
 def fitted(row):
     """The row with each text cut to its column's length (the model is the one definition)."""
-    for column in row._meta.concrete_fields:
-        if isinstance(column, CharField) and column.max_length:
-            value = getattr(row, column.attname)
-            if isinstance(value, str) and len(value) > column.max_length:
-                setattr(row, column.attname, value[: column.max_length])
+    for attname, length in _lengths(type(row)):
+        value = getattr(row, attname)
+        if isinstance(value, str) and len(value) > length:
+            setattr(row, attname, value[:length])
     return row
+
+
+@cache
+def _lengths(model) -> tuple[tuple[str, int], ...]:
+    """(attname, max_length) of model's text columns: looked up once, cut in every row."""
+    return tuple(
+        (f.attname, f.max_length)
+        for f in model._meta.concrete_fields
+        if isinstance(f, CharField) and f.max_length
+    )
 
 
 def _chunks(values: Iterable, size: int = CHUNK) -> Iterator[list]:
@@ -118,7 +130,7 @@ def add_articles(
     """``owners[i]`` is the index in ``counts`` that plans[i] is counted in; ``staff`` names the
     page staff (name → owner) to look up with the articles' persons."""
     fresh, fresh_owners = _new_only(plans, owners, counts)
-    articles = bulk_create_with_history([article_values(p) for p in fresh], Article)
+    articles = create_with_history([article_values(p) for p in fresh], Article)
     persons = persons_for(fresh, fresh_owners, counts, staff)
     mentions: dict[tuple, Mention] = {}  # one per (article, person, kind, role) as cut
     for plan, article in zip(fresh, articles, strict=True):
@@ -127,7 +139,7 @@ def add_articles(
             if person is not None:
                 row = mention_row(article, person, draft)
                 mentions.setdefault((article.pk, person.pk, row.kind, row.role), row)
-    bulk_create_with_history(list(mentions.values()), Mention)
+    create_with_history(list(mentions.values()), Mention)
     _store_events(fresh, fresh_owners, articles, persons, counts)
     link_continued_parts([a for a in articles if a.continued_on or a.continued_from_page])
     queue.enqueue(queue.ARTICLE, [a.pk for a in articles])
@@ -141,35 +153,56 @@ def _new_only(
 ) -> tuple[list[ArticlePlan], list[int]]:
     """Drop what the archive (or this batch) already holds: same fingerprint, or the same
     title, date and text (an article exported and imported back after an admin's edit)."""
+    prints = [p.item.fingerprint for p in plans]  # a hash of the whole text: computed once
     known: set[str] = set()
-    for prints in _chunks({p.item.fingerprint for p in plans}):
+    for chunk in _chunks(set(prints)):
         known |= set(
-            Article.objects.filter(fingerprint__in=prints).values_list("fingerprint", flat=True)
+            Article.objects.filter(fingerprint__in=chunk).values_list("fingerprint", flat=True)
         )
-    same_text: set[tuple] = set()
     cut = Article._meta.get_field("title").max_length
-    rest = [p.item for p in plans if p.item.fingerprint not in known]
-    # Looked up by date first (an index), never by title alone (a scan of the whole table).
-    for day in {i.published for i in rest}:
-        on_day = (
-            Article.objects.filter(published=day)
-            if day
-            else Article.objects.filter(published__isnull=True)
-        )
-        for titles in _chunks({i.title[:cut] for i in rest if i.published == day}):
-            same_text |= set(
-                on_day.filter(title__in=titles).values_list("title", "published", "body")
-            )
+    same_text = _same_text([p.item for p, f in zip(plans, prints, strict=True) if f not in known])
     fresh, fresh_owners = [], []
-    for plan, owner in zip(plans, owners, strict=True):
+    for plan, owner, print_ in zip(plans, owners, prints, strict=True):
         item = plan.item
-        if item.fingerprint in known or (item.title[:cut], item.published, item.body) in same_text:
+        if print_ in known or (
+            same_text and (item.title[:cut], item.published, item.body) in same_text
+        ):
             counts[owner].duplicates += 1
             continue
-        known.add(item.fingerprint)
+        known.add(print_)
         fresh.append(plan)
         fresh_owners.append(owner)
     return fresh, fresh_owners
+
+
+def _same_text(items: list[ArticleInput]) -> set[tuple]:
+    """(title, published, body) of the archive's articles with the title and date of an item.
+
+    Looked up by date first (an index), never by title alone (a scan of the whole table); a
+    chunk of dates with a chunk of titles per query, as a batch may span a thousand days;
+    unordered, as the rows go into a set.
+    """
+    cut = Article._meta.get_field("title").max_length
+    found: set[tuple] = set()
+    columns = ("title", "published", "body")
+    by_day: dict[dt.date | None, set[str]] = defaultdict(set)
+    for item in items:
+        by_day[item.published].add(item.title[:cut])
+    undated = by_day.pop(None, set())
+    for titles in _chunks(undated):
+        found |= set(
+            Article.objects.filter(published__isnull=True, title__in=titles)
+            .order_by()
+            .values_list(*columns)
+        )
+    for days in _chunks(by_day):
+        for titles in _chunks(set().union(*(by_day[d] for d in days))):
+            found |= set(
+                Article.objects.filter(published__in=days, title__in=titles)
+                .order_by()
+                .values_list(*columns)
+            )
+    return found
 
 
 def article_values(plan: ArticlePlan) -> Article:
@@ -236,7 +269,7 @@ def persons_for(
         for alias in PersonAlias.objects.select_related("person").filter(name__in=chunk):
             found[alias.name] = alias.person
     new = [_person_row(n, doubtful[n]) for n in sorted(names - set(found))]
-    for person in bulk_create_with_history(new, Person):
+    for person in create_with_history(new, Person):
         found[person.name] = person
         counts[first_owner[person.name]].persons += 1
     return {n: p for n, p in found.items() if p.status != PersonStatus.REJECTED}
@@ -290,7 +323,7 @@ def _store_events(
             if plan.date is not None:
                 known[(plan.date, plan.kind)].append(event)
         chosen.append(event)
-    bulk_create_with_history(new, Event)
+    create_with_history(new, Event)
     # The links go in as rows: the events' history records their creation, not each link
     # (a record per event per batch would cost as much as the rest of the batch).
     link = Event.articles.through
@@ -311,7 +344,7 @@ def _store_events(
                 "event_id", "person_id", "part"
             )
         )
-    bulk_create_with_history([r for k, r in parts.items() if k not in had], EventParticipant)
+    create_with_history([r for k, r in parts.items() if k not in had], EventParticipant)
 
 
 def _event_row(plan: EventPlan) -> Event:
