@@ -70,6 +70,25 @@ def test_counts_match_python_counting():
         assert (got.year, got.month, got.day, got.person) == _reference(dates, persons, docs)
 
 
+def test_searchers_after_edits_count_persons_of_old_and_new_segments():
+    # A searcher, then the next ones after edits: segments come and go, each searcher joins
+    # the parts it holds (persons keep their numbers while a segment lives).
+    dates, persons = _data(1200, seed=5)
+    persons[1100:] = [(f"新人{d % 7}", *p[:1]) for d, p in enumerate(persons[1100:])]
+    parts = {
+        cut: _part(dates[a:b], persons[a:b])
+        for cut, (a, b) in enumerate(((0, 600), (600, 1100), (1100, 1200)))
+    }
+    spans = {0: range(0, 600), 1: range(600, 1100), 2: range(1100, 1200)}
+    for held in ((0, 1), (0, 1, 2), (2,), (1, 2), (0, 1, 2)):
+        index = FacetIndex([parts[k] for k in held])
+        docnums = [d for k in held for d in spans[k]]  # the searcher's documents, in order
+        local = np.arange(len(docnums), dtype=np.int32)
+        got = index.count(local)
+        want = _reference(dates, persons, docnums)
+        assert (got.year, got.month, got.day, got.person) == want, held
+
+
 def test_top_by_date_matches_a_full_sort_with_ties():
     rng = random.Random(4)
     keys = np.array([rng.randrange(50) for _ in range(6000)], dtype=np.int64)  # many ties
