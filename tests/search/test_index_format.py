@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from archive.search.whoosh.engine import VERSION_FILE, forget_core
+from archive.search.whoosh.engine import FORMAT_VERSION, VERSION_FILE, forget_core
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.usefixtures("search_index")
@@ -48,7 +48,7 @@ def test_rebuild_index_replaces_a_stale_index(client, indexed, spoil, ids):
     spoil(path)
     call_command("rebuild_index", "--noinput", stdout=io.StringIO(), verbosity=0)
     assert ids("防汛") == {article.pk}
-    assert (path / VERSION_FILE).read_text() == "2"
+    assert (path / VERSION_FILE).read_text() == str(FORMAT_VERSION)
 
 
 def test_the_index_worker_rebuilds_a_stale_index_by_itself(indexed, ids):

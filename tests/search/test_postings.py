@@ -6,6 +6,7 @@ import pytest
 
 from archive.search.fields import CONTENT
 from archive.search.parser import parse
+from archive.search.whoosh.codec import PACKED, UNITS
 from archive.search.whoosh.queries import match_query
 from tests.search.segments import segmented_core
 
@@ -57,9 +58,9 @@ def test_phrases_checked_in_numpy_match_substring_search(core, q, monkeypatch):
 
 
 def test_ids_read_from_block_headers_match_whoosh_block_by_block(core):
-    """The quick walk over UNITS blocks (ids straight from the buffer) reads what Whoosh's
+    """The quick walk over PACKED blocks (ids straight from the buffer) reads what Whoosh's
     matcher reads, for every term of every segment, one block or many."""
-    from archive.search.whoosh.codec import UNITS
+    from archive.search.whoosh.codec import UNIT_LAYOUTS
     from archive.search.whoosh.postings import _term_ids
 
     core, _ = core
@@ -70,6 +71,55 @@ def test_ids_read_from_block_headers_match_whoosh_block_by_block(core):
             fmt = seg.schema[CONTENT].format
             want = list(seg._terms.matcher(CONTENT, btext, fmt).all_ids())
             m = seg._terms.matcher(CONTENT, btext, fmt)
-            walked += getattr(m, "_compression", None) == UNITS and not m._lastblock
+            walked += getattr(m, "_compression", None) in UNIT_LAYOUTS and not m._lastblock
             assert _term_ids(m).tolist() == want, btext
-    assert walked  # some terms span several UNITS blocks
+    assert walked  # some terms span several blocks
+
+
+def _occurrences(text: str, q: str) -> int:
+    return sum(text.startswith(q, i) for i in range(len(text)))
+
+
+def _layouts(view) -> set[int]:
+    """The block layouts of every content term's blocks."""
+    found = set()
+    for seg, *_ in view.leaves.leaves:
+        fmt = seg.schema[CONTENT].format
+        for btext in seg.lexicon(CONTENT):
+            m = seg._terms.matcher(CONTENT, btext, fmt)
+            while hasattr(m, "_compression"):
+                found.add(m._compression)
+                if m._lastblock:
+                    break
+                m._goto(m._nextoffset)
+    return found
+
+
+@pytest.mark.parametrize("vector_min", [0, 2000])
+def test_documents_past_what_packed_blocks_hold_are_found_exactly(
+    tmp_path, monkeypatch, vector_min
+):
+    """A document of more than 65,535 units, or a character 256 times in one document, does
+    not fit the compact block layout: its blocks are written the wide way, read beside the
+    compact ones, and searching them finds and counts every occurrence."""
+    from archive.search.whoosh import postings
+
+    monkeypatch.setattr(postings, "VECTOR_MIN", vector_min)
+    rng = random.Random(5)
+    texts = {i: _text(rng, rng.randrange(5, 300)) for i in range(400)}
+    texts[200] = "中华人民共和国" + _text(rng, 70_000) + "中华人民共和国乡村振兴"
+    texts[201] = "乡" * 300 + "村振兴"
+    core = segmented_core(
+        str(tmp_path), [{i: {"title": "", "body": t} for i, t in texts.items()}], ()
+    )
+    view = core.view()
+    assert {PACKED, UNITS} <= _layouts(view)
+    for q in ("中华人民共和国", "乡村振兴", "乡乡乡", "乡村", "兴"):
+        want = {i for i, t in texts.items() if q in t}
+        found = view.match_docs(parse(q))
+        ids = [int(view.searcher.stored_fields(d)["django_id"]) for d in found]
+        assert set(ids) == want, q
+        atom = parse(q).must[0][0]
+        counts = view.leaves.phrase_counts(CONTENT, atom.words(), found)
+        got = {int(view.searcher.stored_fields(d)["django_id"]): n for d, n in counts.items()}
+        assert got == {i: _occurrences(texts[i], q) for i in want}, q

@@ -4,10 +4,14 @@ Blocks keep Whoosh's frame (length, pickled info tuple, data); the info's "compr
 slot says how the data is laid out:
 - SPLIT (-1): ids as a raw uint32 array, then (weights, values) pickled, each zlib'd, so
   finding which documents hold a term does not unpickle every value;
-- UNITS (-2), for UnitPositions fields: the ids as a raw uint32 array (read without
-  decompressing anything), then one zlib'd run of two uint32 arrays, position counts and
-  all positions end to end. Written from flat arrays (bulk.py) with no object per posting;
-  weights are counts × field boost; per-posting values are cut only when asked for.
+- PACKED (-3), for UnitPositions fields: the ids as a raw uint32 array, the position counts
+  as uint8, then all positions end to end as uint16, nothing compressed: a phrase of common
+  words reads millions of positions, and copying them costs a fraction of inflating them
+  (the size is about what zlib made of the uint32 arrays);
+- UNITS (-2), the same block when a count or a position does not fit (a unit past the
+  65,535th of a document): raw uint32 ids, then one zlib'd run of uint32 counts and positions.
+Both are written from flat arrays (bulk.py) with no object per posting; weights are counts ×
+field boost; per-posting values are cut only when asked for.
 Rare terms (< INLINE postings) are inlined into the term table (Whoosh can read that, but its
 writer calls a misspelt method, so the option is unusable as shipped).
 Arrays are in native byte order: an index is rebuilt, not copied, between machines.
@@ -31,7 +35,12 @@ from whoosh.util.numeric import length_to_byte
 INLINE = 16
 SPLIT = -1
 UNITS = -2
+PACKED = -3
+UNIT_LAYOUTS = (UNITS, PACKED)
 ZLIB_LEVEL = 1
+# The largest position count and position a PACKED block holds (uint8, uint16).
+PACKED_MAX_COUNT = 0xFF
+PACKED_MAX_POSITION = 0xFFFF
 
 
 class SplitPostingsWriter(W3PostingsWriter):
@@ -81,20 +90,27 @@ class SplitPostingsWriter(W3PostingsWriter):
 
 
 def unit_block(ids, counts, positions, boost: float, minb: int, maxb: int, last: bool) -> bytes:
-    """One framed UNITS block: ids, per-posting position counts, positions (uint32 arrays)."""
-    data = ids.tobytes() + zlib.compress(counts.tobytes() + positions.tobytes(), ZLIB_LEVEL)
-    info = pickle.dumps((len(ids), ids[-1], max(counts) * boost, UNITS, minb, maxb), 2)
+    """One framed PACKED (or UNITS) block from ids, per-posting position counts and positions
+    (uint32 arrays)."""
+    most = max(counts)
+    if most <= PACKED_MAX_COUNT and max(positions, default=0) <= PACKED_MAX_POSITION:
+        layout = PACKED
+        data = ids.tobytes() + array("B", counts).tobytes() + array("H", positions).tobytes()
+    else:
+        layout = UNITS
+        data = ids.tobytes() + zlib.compress(counts.tobytes() + positions.tobytes(), ZLIB_LEVEL)
+    info = pickle.dumps((len(ids), ids[-1], most * boost, layout, minb, maxb), 2)
     length = len(info) + len(data)
     return struct.pack("!i", -length if last else length) + info + data
 
 
 class ExactLeafMatcher(W3LeafMatcher):
-    """Reads SPLIT and UNITS blocks (and, block by block, Whoosh's own)."""
+    """Reads SPLIT, PACKED and UNITS blocks (and, block by block, Whoosh's own)."""
 
     def _read_data(self):
-        if self._compression not in (SPLIT, UNITS):
+        if self._compression not in (SPLIT, *UNIT_LAYOUTS):
             return super()._read_data()
-        if self._compression == UNITS:  # the ids only; _unit_rest() reads the rest
+        if self._compression in UNIT_LAYOUTS:  # the ids only; _unit_rest() reads the rest
             size = 4 * self._blocklength
             self._data = (array("I", self._postfile.get(self._dataoffset, size)),)
             return None
@@ -104,7 +120,7 @@ class ExactLeafMatcher(W3LeafMatcher):
         return None
 
     def _read_ids(self):
-        if self._compression == UNITS:
+        if self._compression in UNIT_LAYOUTS:
             if self._data is None:
                 self._read_data()
             self._ids = self._data[0]
@@ -120,14 +136,20 @@ class ExactLeafMatcher(W3LeafMatcher):
         return None
 
     def _unit_rest(self):
-        """(position counts, positions as bytes) of a UNITS block, decompressed once."""
+        """(position counts, positions as uint32 bytes) of a PACKED or UNITS block, read once."""
         if self._data is None:
             self._read_data()
         if len(self._data) == 1:
             n = self._blocklength
             start = self._dataoffset + 4 * n
-            raw = zlib.decompress(self._postfile.get(start, self._nextoffset - start))
-            self._data = (self._data[0], array("I", raw[: 4 * n]), raw[4 * n :])
+            raw = self._postfile.get(start, self._nextoffset - start)
+            if self._compression == PACKED:
+                counts = array("I", array("B", raw[:n]))
+                flat = array("I", array("H", raw[n:]))
+                self._data = (self._data[0], counts, flat.tobytes())
+            else:
+                raw = zlib.decompress(raw)
+                self._data = (self._data[0], array("I", raw[: 4 * n]), raw[4 * n :])
         return self._data[1], self._data[2]
 
     def _split_rest(self):
@@ -139,7 +161,7 @@ class ExactLeafMatcher(W3LeafMatcher):
         return self._data[2], self._data[3]
 
     def _read_weights(self):
-        if self._compression == UNITS:
+        if self._compression in UNIT_LAYOUTS:
             boost = self.format.field_boost
             counts = self._unit_rest()[0]
             self._weights = array("f", counts if boost == 1 else [c * boost for c in counts])
@@ -157,7 +179,7 @@ class ExactLeafMatcher(W3LeafMatcher):
         return None
 
     def _read_values(self):
-        if self._compression == UNITS:
+        if self._compression in UNIT_LAYOUTS:
             counts, flat = self._unit_rest()
             values, o = [], 0
             for c in counts:

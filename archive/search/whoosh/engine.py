@@ -40,7 +40,7 @@ BM25_K1, BM25_B = 1.2, 0.75
 
 # The files this code writes: bump on any change to the document, the schema or the codec.
 # An index with another version (or none: written before versions) is rebuilt, not read.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 VERSION_FILE = "newsroom-index-format"
 
 

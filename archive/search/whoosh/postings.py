@@ -20,7 +20,7 @@ from itertools import chain
 import numpy as np
 from whoosh.matching.mcore import ListMatcher
 
-from archive.search.whoosh.codec import UNITS, ExactLeafMatcher
+from archive.search.whoosh.codec import PACKED, UNIT_LAYOUTS, ExactLeafMatcher
 
 # When even the rarest word of a phrase is in more documents than this, the phrase is checked
 # in NumPy over all occurrences instead of per candidate document in Python.
@@ -229,43 +229,66 @@ def _term_ids(m, wanted: np.ndarray | None = None) -> np.ndarray:
 
 
 def _is_units(m) -> bool:
-    # A term's blocks share one layout: the first block's says it.
-    return isinstance(m, ExactLeafMatcher) and m._compression == UNITS
+    # A term's blocks are all PACKED or UNITS blocks: the first block's layout says it.
+    return isinstance(m, ExactLeafMatcher) and m._compression in UNIT_LAYOUTS
 
 
 def _unit_postings(m, wanted: np.ndarray | None, positions: bool):
-    """(ids, position counts, positions) of a UNITS term, as uint32 arrays (the last two
-    None unless positions); with `wanted` (ascending local docnums) only from the blocks
+    """(ids, position counts, positions) of a PACKED/UNITS term, as unsigned arrays (the last
+    two None unless positions); with `wanted` (ascending local docnums) only from the blocks
     whose id range holds one of them.
 
-    A UNITS block starts with its raw ids: the headers are walked in one buffer of the term's
+    Both layouts start with the raw ids: the headers are walked in one buffer of the term's
     postings, a few µs a block (Whoosh's matcher takes several times that per block, and a
     common word has thousands of blocks in a million documents), and the pieces are joined
-    before NumPy sees them.
+    before NumPy sees them; PACKED counts and positions are sliced, not inflated.
     """
     size = m._length  # a 1-tuple when read from disk (W3TermInfo.from_bytes unpacks it so)
     buf = m._postfile.get(m._startoffset, size if isinstance(size, int) else size[0])
     f = io.BytesIO(buf)
     marks = None if wanted is None else wanted.tolist()
     ids, counts, flat = [], [], []
+    # A UNITS block among PACKED ones (a rare long document) widens the term's pieces.
+    wide = False
     at, low = m._baseoffset - m._startoffset, 0
     while True:
         (length,) = _BLOCK_LENGTH.unpack_from(buf, at)
         end = at + _BLOCK_LENGTH.size + abs(length)
         f.seek(at + _BLOCK_LENGTH.size)
-        count, high = pickle.load(f)[:2]
+        count, high, _, layout = pickle.load(f)[:4]
         if marks is None or _any_between(marks, low, high):
             start = f.tell()
-            ids.append(buf[start : start + 4 * count])
-            if positions:
-                rest = zlib.decompress(buf[start + 4 * count : end])
-                counts.append(rest[: 4 * count])
-                flat.append(rest[4 * count :])
+            rest = start + 4 * count
+            ids.append(buf[start:rest])
+            if positions and layout == PACKED:
+                counts.append(buf[rest : rest + count])
+                flat.append(buf[rest + count : end])
+            elif positions:
+                wide = True
+                raw = zlib.decompress(buf[rest:end])
+                counts.append(np.frombuffer(raw[: 4 * count], dtype=np.uint32))
+                flat.append(np.frombuffer(raw[4 * count :], dtype=np.uint32))
         if length < 0:  # the last block
             break
         at, low = end, high + 1
-    ids, counts, flat = (np.frombuffer(b"".join(p), dtype=np.uint32) for p in (ids, counts, flat))
-    return (ids, counts, flat) if positions else (ids, None, None)
+    ids = np.frombuffer(b"".join(ids), dtype=np.uint32)
+    if not positions:
+        return ids, None, None
+    if not wide:
+        counts = np.frombuffer(b"".join(counts), dtype=np.uint8).astype(np.uint32)
+        return ids, counts, np.frombuffer(b"".join(flat), dtype=np.uint16)
+    counts, flat = (
+        np.concatenate([_widened(p, np.uint8) for p in counts]),
+        np.concatenate([_widened(p, np.uint16) for p in flat]),
+    )
+    return ids, counts, flat
+
+
+def _widened(piece, packed_type) -> np.ndarray:
+    """A block's counts or positions as uint32, whichever layout it came in."""
+    if isinstance(piece, np.ndarray):
+        return piece
+    return np.frombuffer(piece, dtype=packed_type).astype(np.uint32)
 
 
 def _blocks(m, values: bool, wanted: np.ndarray | None = None):
@@ -300,7 +323,7 @@ def _postings(m, fmt, wanted: np.ndarray | None = None):
     """(ids, position counts, positions as int64) of a leaf matcher's term as NumPy arrays
     (only the blocks that can hold `wanted` docnums, if given).
 
-    UNITS blocks are read as arrays, anything else (inlined terms, segments written by
+    PACKED and UNITS blocks are read as arrays, anything else (inlined terms, segments written by
     Whoosh's own writer through Haystack) is decoded per posting.
     """
     if _is_units(m):
