@@ -68,7 +68,7 @@ def find_persons_at(
         from .person_lac import available, checked  # onnxruntime loads on first use
 
         if available():
-            taken = checked(text, taken, spans, veto=check == VETO)
+            taken = checked(text, taken, spans, veto=check == VETO, hidden=hidden)
     taken = [s for s in taken if not _rejected(text[s.start : s.end], lexicon)]
     taken = _known(text, lexicon, hidden, taken)
     taken.sort(key=lambda s: s.start)

@@ -130,3 +130,37 @@ def test_eval_persons_prints_lac_next_to_ours(tmp_path):
     assert results["msra_tiny/ours+veto"]["mention"].tp == 1
     assert results["msra_tiny/lac"]["mention"].tp == 1
     assert any(line.split()[1:2] == ["lac"] for line in lines)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("电视台总经理郭在明对于此次的合作表示满意。", "郭在明"),  # 在 ends no candidate
+        ("北约秘书长斯托尔滕贝格29日称，北约将增兵。", "斯托尔滕贝格"),  # a date right after
+        ("中央军委副主席王又平宣读了命令。", "王又平"),  # 又 never ends a scored candidate
+        ("游戏总监JayMorgan针对玩家关心的问题作了回答。", "JayMorgan"),  # Latin letters
+    ],
+)
+def test_a_name_lac_reads_right_after_a_title_is_found(monkeypatch, text, name):
+    import archive.extraction.person_lac as person_lac
+
+    assert names(find_persons_rules(text)) == set()
+    assert names(find_persons(text)) == {name}
+    found = find_persons(text)[0]
+    assert found.role and found.confidence >= 0.8  # a title vouches for it
+    monkeypatch.setattr(person_lac, "title_ends", lambda text: [])
+    assert names(find_persons(text)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会见联合国秘书长叙利亚问题特使时表示。",  # a place after the title
+        "欢迎尼泊尔总理普拉昌达对我国进行正式访问。",  # LAC cuts the name short: 普拉|昌达
+        "在江苏南京，市民邵女士由于胸闷前往医院。",  # a surname and a form of address
+        "国家主席指出，要加快发展。",
+    ],
+)
+def test_no_place_piece_of_a_name_or_form_of_address_is_taken_after_a_title(text):
+    found = names(find_persons(text))
+    assert not found & {"叙利亚", "普拉", "邵女士", "指出"}
