@@ -7,9 +7,10 @@ slot says how the data is laid out:
 - PACKED (-3), for UnitPositions fields: the ids as a raw uint32 array, the position counts
   as uint8, then all positions end to end as uint16, nothing compressed: a phrase of common
   words reads millions of positions, and copying them costs a fraction of inflating them
-  (the size is about what zlib made of the uint32 arrays);
-- UNITS (-2), the same block when a count or a position does not fit (a unit past the
-  65,535th of a document): raw uint32 ids, then one zlib'd run of uint32 counts and positions.
+  (the index grew 4% at a million articles);
+- UNITS (-2), the same block when a count or a position does not fit (a unit 256 times in
+  one document, or past its 65,535th unit): raw uint32 ids, then one zlib'd run of uint32
+  counts and positions.
 Both are written from flat arrays (bulk.py) with no object per posting; weights are counts ×
 field boost; per-posting values are cut only when asked for.
 Rare terms (< INLINE postings) are inlined into the term table (Whoosh can read that, but its
