@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive.reading.drafts import full_text
-from archive.search.text import _CJK, RUN_RE, normalize
+from archive.search.text import CJK_CLASS, RUN_RE, normalize
 
 DEFAULT_CORPUS = "../shared/corpus/xwlb_items.jsonl"
 
@@ -71,7 +71,7 @@ def load_items(path: str | Path, limit: int | None = None) -> list[Item]:
     return items
 
 
-_EDGE = rf"[^\W_{_CJK}]"
+_EDGE = rf"[^\W_{CJK_CLASS}]"
 
 
 def truth_pattern(needle: str) -> re.Pattern:
@@ -123,20 +123,25 @@ def sample_queries(corpus: Corpus, n: int, seed: int = 7) -> list[tuple[str, str
         run = rng.choice(runs)
         kind = next(k for k in rng.sample(list(quotas), len(quotas)) if quotas[k])
         q = None
-        if kind == "substring" and re.fullmatch(rf"[{_CJK}]+", run):
+        if kind == "substring" and re.fullmatch(rf"[{CJK_CLASS}]+", run):
             size = rng.choice([1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 7, 8])
             if len(run) >= size:
                 start = rng.randrange(len(run) - size + 1)
                 q = run[start : start + size]
         elif kind == "word":
-            words = [w for w in jieba.cut(run) if len(w) >= 2 and re.fullmatch(rf"[{_CJK}]+", w)]
+            words = [
+                w for w in jieba.cut(run) if len(w) >= 2 and re.fullmatch(rf"[{CJK_CLASS}]+", w)
+            ]
             q = rng.choice(words) if words else None
         elif kind == "name":
             names = [p.word for p in jieba.posseg.cut(run) if p.flag == "nr" and len(p.word) >= 2]
             q = rng.choice(names) if names else None
         elif kind == "mixed":
             m = list(
-                re.finditer(rf"[^\W_{_CJK}]+[{_CJK}]{{0,2}}|[{_CJK}]{{1,2}}[^\W_{_CJK}]+", run)
+                re.finditer(
+                    rf"[^\W_{CJK_CLASS}]+[{CJK_CLASS}]{{0,2}}|[{CJK_CLASS}]{{1,2}}[^\W_{CJK_CLASS}]+",
+                    run,
+                )
             )
             q = rng.choice(m).group() if m else None
         if q and q not in out:

@@ -19,15 +19,17 @@ import unicodedata
 from collections import defaultdict
 
 # Ideographs (BMP, extension A, compatibility, extensions B–G), kana and hangul: one unit each.
-_CJK = (
+CJK_CLASS = (
     "\u3005\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
     "\U00020000-\U0003134f"
 )
 # A run: letters, digits and CJK characters without a break (underscore is a break).
 RUN_RE = re.compile(r"[^\W_]+")
 # Units inside a run: one CJK character, or a maximal run of other letters/digits.
-UNIT_RE = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
-_ALL_CJK_RE = re.compile(rf"[{_CJK}]+")
+UNIT_RE = re.compile(rf"[{CJK_CLASS}]|[^\W_{CJK_CLASS}]+")
+# The units that are not one CJK character ("2021", "5g"), and runs of CJK characters.
+OTHER_UNIT_RE = re.compile(rf"[^\W_{CJK_CLASS}]+")
+CJK_RUN_RE = re.compile(rf"[{CJK_CLASS}]+")
 
 _opencc_lock = threading.Lock()
 _opencc = None
@@ -82,7 +84,7 @@ def runs(normalized: str) -> list[list[str]]:
     """Units grouped into runs, for normalised text."""
     out = []
     for run in RUN_RE.findall(normalized):
-        out.append(list(run) if _ALL_CJK_RE.fullmatch(run) else UNIT_RE.findall(run))
+        out.append(list(run) if CJK_RUN_RE.fullmatch(run) else UNIT_RE.findall(run))
     return out
 
 
@@ -94,7 +96,7 @@ def index_terms(text: str) -> dict[str, list[int]]:
     """term → positions, the fast path used when indexing (same result as the tokenizer)."""
     poses: dict[str, list[int]] = defaultdict(list)
     pos = 0
-    fullmatch = _ALL_CJK_RE.fullmatch
+    fullmatch = CJK_RUN_RE.fullmatch
     for run in RUN_RE.findall(normalize(text)):
         units = run if fullmatch(run) else UNIT_RE.findall(run)
         n = len(units)

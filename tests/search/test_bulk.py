@@ -8,7 +8,7 @@ from whoosh.fields import UnknownFieldError
 
 from archive.search.fields import CONTENT, TITLE, make_document
 from archive.search.parser import parse
-from archive.search.whoosh import parallel
+from archive.search.whoosh import bulk, parallel
 from archive.search.whoosh.bulk import BulkWriter
 from archive.search.whoosh.engine import SearchCore, open_index
 from archive.search.whoosh.queries import match_query
@@ -122,3 +122,39 @@ def test_a_killed_worker_fails_the_build_and_keeps_the_old_index(tmp_path, monke
     with pytest.raises(parallel.BuildError, match="died"):
         parallel.build(path, [_docs(_texts(50, seed=2))], workers=2)
     _assert_exact(path, texts)
+
+
+def _postings(path):
+    """Every (field, term) → [(docnum, positions)], and every document's field lengths."""
+    reader = open_index(path).reader()
+    found = {}
+    for field in (CONTENT, TITLE):
+        for term in reader.lexicon(field):
+            m = reader.postings(field, term)
+            found[field, term] = []
+            while m.is_active():
+                found[field, term].append((m.id(), list(m.value_as("positions"))))
+                m.next()
+    lengths = [
+        (reader.doc_field_length(d, CONTENT), reader.doc_field_length(d, TITLE))
+        for d in range(reader.doc_count_all())
+    ]
+    return found, lengths
+
+
+def test_documents_gathered_in_many_batches_give_whooshs_own_postings(tmp_path, monkeypatch):
+    monkeypatch.setattr(bulk, "BATCH_CHARS", 3000)  # a batch every few documents
+    texts = _texts(300, seed=11)
+    texts[7] = "UP模式在2020年推广，5G網絡覆蓋粵港澳大灣區。ＡＢＣ１２３"
+    docs = _docs(texts)
+    docs[3][TITLE] = None  # a field left out of one document
+    ours, whooshs = str(tmp_path / "ours"), str(tmp_path / "whoosh")
+    writer = BulkWriter(open_index(ours))
+    stock = open_index(whooshs).writer()  # Whoosh's SegmentWriter and codec
+    for doc in docs:
+        writer.add_document(**doc)
+        stock.add_document(**doc)
+    writer.commit()
+    stock.commit()
+    assert _postings(ours) == _postings(whooshs)
+    _assert_exact(ours, texts)

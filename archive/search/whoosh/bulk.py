@@ -2,10 +2,11 @@
 
 Whoosh's SegmentWriter puts every posting through a pool (a tuple, a sort, pickled runs, a
 merge) and then through a per-posting write loop: ~4 ms of Python per article for a
-unigram + bigram index. Here an article's terms go straight into per-term flat arrays
-(docnums ascend, so only the term list is sorted), and each term is written whole: UNITS
-blocks cut from those arrays, small terms inlined into the term table with one struct and one
-pickle. The files are those ExactCodec writes, so every reader (Whoosh's and postings.py)
+unigram + bigram index. Here documents wait until a batch is full; the batch's unit terms
+are found and grouped in NumPy (unit_arrays.py) and appended to per-term flat arrays, one
+Python step per distinct term of the batch (docnums ascend, so only the term list is
+sorted); each term is written whole: PACKED blocks cut from those arrays, small terms inlined
+into the term table with one struct and one pickle. The files are those ExactCodec writes, so every reader (Whoosh's and postings.py)
 is unchanged.
 """
 
@@ -16,17 +17,22 @@ import struct
 from array import array
 from pickle import dumps
 
+import numpy as np
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
-from archive.search.text import index_terms
+from archive.search.unit_arrays import BatchTerms, batch_terms
 from archive.search.whoosh.analysis import UnitPositions
 from archive.search.whoosh.codec import INLINE, ExactCodec, unit_block
 
 _TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo's header
 _KV_LENGTHS = struct.Struct("!ii")  # HashWriter's key/value length prefix
+# Characters of documents whose terms are gathered in one NumPy pass: enough that Python runs
+# once per distinct term of the batch rather than per posting (a batch of 5,000 articles
+# took 45% less CPU than one per article), few enough that the batch's arrays stay ~100 MB.
+BATCH_CHARS = 3_000_000
 
 
 class TermPool:
@@ -66,6 +72,39 @@ class TermPool:
                 entry[2].append(vbytes)
         entry[0].append(docnum)
 
+    def add_batch(self, fieldname: str, batch: BatchTerms, first: int):
+        """A batch's unit postings (texts numbered from docnum first); its field lengths."""
+        terms = self.field(fieldname)
+        docnums = (batch.texts + np.uint32(first)).tobytes()
+        counts = batch.counts.tobytes()
+        positions = memoryview(batch.positions.tobytes())
+        bounds = batch.term_groups.tolist()
+        starts = batch.starts.tolist()
+        starts.append(len(batch.positions))
+        for word, g, h in zip(batch.terms, bounds, bounds[1:], strict=False):
+            entry = terms.get(word)
+            if entry is None:
+                entry = terms[word] = [array("I"), array("I"), array("I")]
+            entry[0].frombytes(docnums[4 * g : 4 * h])
+            entry[1].frombytes(counts[4 * g : 4 * h])
+            entry[2].frombytes(positions[4 * starts[g] : 4 * starts[h]])
+        return batch.lengths
+
+    def add_values(self, fieldname: str, docnum: int, items) -> int:
+        """One document's postings of a field that is not unit text; its length."""
+        terms = self.field(fieldname)
+        length = 0
+        for btext, freq, weight, vbytes in items:
+            entry = terms.get(btext)
+            if entry is None:
+                entry = terms[btext] = [array("I"), array("f"), []]
+            entry[0].append(docnum)
+            entry[1].append(weight)
+            if vbytes:
+                entry[2].append(vbytes)
+            length += freq
+        return length
+
     def cleanup(self) -> None:
         self.terms.clear()
 
@@ -88,55 +127,62 @@ class BulkWriter(SegmentWriter):
             if field.vector or field.separate_spelling():
                 raise ValueError(f"BulkWriter does not write vectors or spelling ({name})")
         self.pool = TermPool(self.schema)
+        self._waiting: list[dict] = []
+        self._waiting_chars = 0
 
     def add_document(self, **fields):
+        """Take a document; its terms are gathered a batch at a time (_flush_documents)."""
         self._check_state()
-        schema = self.schema
-        docnum = self.docnum
-        pdw = self.perdocwriter
         names = sorted(name for name in fields if not name.startswith("_"))
-        self._check_fields(schema, names)
+        self._check_fields(self.schema, names)
         if any(name.endswith("_boost") for name in fields):
             raise ValueError("BulkWriter takes no per-document boosts")
-        pdw.start_doc(docnum)
-        for name in names:
-            value = fields[name]
-            if value is None:
-                continue
-            field = schema[name]
-            length = 0
-            if field.indexed:
-                terms = self.pool.field(name)
-                if isinstance(field.format, UnitPositions):
-                    for word, poses in index_terms(value).items():
-                        entry = terms.get(word)
-                        if entry is None:
-                            entry = terms[word] = [array("I"), array("I"), array("I")]
-                        entry[0].append(docnum)
-                        n = len(poses)
-                        entry[1].append(n)
-                        entry[2].extend(poses)
-                        length += n
-                else:
-                    for btext, freq, weight, vbytes in field.index(value):
-                        entry = terms.get(btext)
-                        if entry is None:
-                            entry = terms[btext] = [array("I"), array("f"), []]
-                        entry[0].append(docnum)
-                        entry[1].append(weight)
-                        if vbytes:
-                            entry[2].append(vbytes)
-                        length += freq
-                if not field.scorable:
-                    length = 0
-            stored = fields.get("_stored_" + name, value)
-            pdw.add_field(name, field, stored if field.stored else None, length)
-            column = field.column_type
-            if column and stored is not None:
-                pdw.add_column_value(name, column, field.to_column_value(stored))
-        pdw.finish_doc()
+        self._waiting.append(fields)
+        self._waiting_chars += sum(len(v) for v in fields.values() if isinstance(v, str))
         self._added = True
         self.docnum += 1
+        if self._waiting_chars >= BATCH_CHARS:
+            self._flush_documents()
+
+    def add_reader(self, reader):
+        self._flush_documents()  # the reader's documents are numbered after those waiting
+        super().add_reader(reader)
+
+    def _flush_documents(self) -> None:
+        """Index the waiting documents: unit fields in one pass for the batch, then each
+        document's stored fields and lengths in docnum order."""
+        docs, self._waiting, self._waiting_chars = self._waiting, [], 0
+        if not docs:
+            return
+        first = self.docnum - len(docs)
+        lengths = {}
+        for name, field in self.schema.items():
+            if field.indexed and isinstance(field.format, UnitPositions):
+                texts = [doc.get(name) or "" for doc in docs]
+                if any(texts):
+                    lengths[name] = self.pool.add_batch(name, batch_terms(texts), first)
+        pdw = self.perdocwriter
+        for offset, fields in enumerate(docs):
+            docnum = first + offset
+            pdw.start_doc(docnum)
+            for name in sorted(name for name in fields if not name.startswith("_")):
+                value = fields[name]
+                if value is None:
+                    continue
+                field = self.schema[name]
+                length = 0
+                if name in lengths:
+                    length = int(lengths[name][offset])
+                elif field.indexed and not isinstance(field.format, UnitPositions):
+                    length = self.pool.add_values(name, docnum, field.index(value))
+                if not field.scorable:
+                    length = 0
+                stored = fields.get("_stored_" + name, value)
+                pdw.add_field(name, field, stored if field.stored else None, length)
+                column = field.column_type
+                if column and stored is not None:
+                    pdw.add_column_value(name, column, field.to_column_value(stored))
+            pdw.finish_doc()
 
     def commit(self, *args, **kwargs):
         try:
@@ -163,6 +209,7 @@ class BulkWriter(SegmentWriter):
         self.is_closed = True
 
     def _flush_segment(self):
+        self._flush_documents()
         self.perdocwriter.close()
         lengths = self.per_document_reader()
         try:
