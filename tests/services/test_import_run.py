@@ -14,7 +14,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection
 
+from archive.management.commands import import_archive
 from archive.models import Article, Event, ImportedFile, Mention, Person, SourcePage
+from archive.search import queue
 from archive.search.whoosh import parallel
 from archive.services import importing, renewing, statistics
 
@@ -217,10 +219,22 @@ def test_a_big_import_leaves_the_database_planner_informed(db, tmp_path, monkeyp
     path = tmp_path / "items.jsonl"
     lines = [{"title": f"第{i}条", "body": "正文。", "published": "2021-01-02"} for i in range(3)]
     path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    analysed_when_indexing = []
+
+    def catch_up(**kwargs):  # the index reads the new rows back: planned with statistics
+        analysed_when_indexing.append(_last_analyze() is not None)
+        return queue.catch_up(**kwargs)
+
+    monkeypatch.setattr(import_archive, "catch_up", catch_up)
     call_command("import_archive", str(path), stdout=io.StringIO())
+    assert analysed_when_indexing == [True]
+    assert _last_analyze() is not None
+
+
+def _last_analyze():
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_stat_clear_snapshot()")
         cursor.execute(
             "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'archive_article'"
         )
-        assert cursor.fetchone()[0] is not None
+        return cursor.fetchone()[0]
