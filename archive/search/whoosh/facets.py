@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 DAY_FACET_LIMIT = 400
+# Persons of a result holding more than 1/BROAD_RESULT of the documents are counted by mask.
+BROAD_RESULT = 3
 PERSON_FACET_LIMIT = 20
 
 
@@ -72,6 +74,7 @@ class FacetIndex:
         lengths = _join(p.pair_counts for p in parts)
         self.offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
         np.cumsum(lengths, out=self.offsets[1:])
+        self.pair_doc = np.repeat(np.arange(len(lengths), dtype=np.int32), lengths)
 
     def count(self, idx: np.ndarray, persons: bool = True) -> Facets:
         """Date facets of the documents (docnums), and their persons unless persons=False (the
@@ -79,6 +82,13 @@ class FacetIndex:
         days = np.bincount(self.day_of[idx], minlength=len(self.day_keys))
         if not persons:
             return Facets(*_dates(self.day_keys, days), person=[])
+        if len(idx) * BROAD_RESULT > len(self.day_of):
+            # A third of the archive or more ("发展"): marking the documents and reading every
+            # pair once is cheaper than gathering each document's pairs (25 → 13 ms at 600,000).
+            matched = np.zeros(len(self.day_of), dtype=bool)
+            matched[idx] = True
+            named = np.bincount(self.person_ids[matched[self.pair_doc]], minlength=len(self.names))
+            return Facets(*_dates(self.day_keys, days), person=self._top(named))
         starts = self.offsets[idx]
         lengths = self.offsets[idx + 1] - starts
         total = int(lengths.sum())
