@@ -6,7 +6,7 @@ import random
 import pytest
 from whoosh.fields import UnknownFieldError
 
-from archive.search.fields import CONTENT, TITLE, make_document
+from archive.search.fields import CONTENT, PERSONS, TITLE, make_document
 from archive.search.parser import parse
 from archive.search.whoosh import bulk, parallel
 from archive.search.whoosh.bulk import BulkWriter
@@ -158,3 +158,23 @@ def test_documents_gathered_in_many_batches_give_whooshs_own_postings(tmp_path, 
     stock.commit()
     assert _postings(ours) == _postings(whooshs)
     _assert_exact(ours, texts)
+
+
+def test_a_person_in_thousands_of_articles_is_found_in_every_one(tmp_path):
+    # Their postings span several blocks of the name field (FIELD_BLOCK each).
+    n = 2 * bulk.FIELD_BLOCK + 300
+    docs = [
+        make_document(
+            i, title="标题", body="正文", persons=["甲"] * (i % 3 != 0) + ["乙"] * (i % 5 == 0)
+        )
+        for i in range(n)
+    ]
+    parallel.build(str(tmp_path), [docs])
+    view = SearchCore(str(tmp_path)).view()
+
+    def named(name):
+        found = view.leaves.term_docs(PERSONS, name).tolist()
+        return {int(view.searcher.stored_fields(d)["django_id"]) for d in found}
+
+    assert named("甲") == {i for i in range(n) if i % 3 != 0}
+    assert named("乙") == {i for i in range(n) if i % 5 == 0}
