@@ -57,6 +57,22 @@ def test_phrases_checked_in_numpy_match_substring_search(core, q, monkeypatch):
     assert got == want
 
 
+@pytest.mark.parametrize("q", ["乡村振兴大", "村振兴大", "振兴大会"])
+def test_a_phrase_whose_rarest_part_opens_a_text_is_not_found_across_texts(
+    tmp_path, q, monkeypatch
+):
+    # Texts that open with the end of a phrase (兴大, 大会) and texts that end with its start
+    # (振兴, 乡村振兴): a phrase is never matched across two texts.
+    from archive.search.whoosh import postings
+
+    monkeypatch.setattr(postings, "VECTOR_MIN", 0)
+    texts = ["兴大会", "乡村振兴大会", "振兴大", "兴大", "大乡村振兴乡村振兴"]
+    batch = {i: {"title": "", "body": t} for i, t in enumerate(texts)}
+    view = segmented_core(str(tmp_path), [batch], ()).view()
+    got = {int(view.searcher.stored_fields(d)["django_id"]) for d in view.match_docs(parse(q))}
+    assert got == {i for i, t in enumerate(texts) if q in t}
+
+
 def test_ids_read_from_block_headers_match_whoosh_block_by_block(core):
     """The quick walk over PACKED blocks (ids straight from the buffer) reads what Whoosh's
     matcher reads, for every term of every segment, one block or many."""
