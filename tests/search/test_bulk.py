@@ -144,6 +144,7 @@ def _postings(path):
 
 def test_documents_gathered_in_many_batches_give_whooshs_own_postings(tmp_path, monkeypatch):
     monkeypatch.setattr(bulk, "BATCH_CHARS", 3000)  # a batch every few documents
+    monkeypatch.setattr(bulk, "TABLE_FLUSH", 500)  # term-table rows written many times a field
     texts = _texts(300, seed=11)
     texts[7] = "UP模式在2020年推广，5G網絡覆蓋粵港澳大灣區。ＡＢＣ１２３"
     docs = _docs(texts)
@@ -178,3 +179,24 @@ def test_a_person_in_thousands_of_articles_is_found_in_every_one(tmp_path):
 
     assert named("甲") == {i for i in range(n) if i % 3 != 0}
     assert named("乙") == {i for i in range(n) if i % 5 == 0}
+
+
+def test_term_tables_are_byte_for_byte_whooshs(tmp_path):
+    from whoosh.filedb.filestore import FileStorage
+    from whoosh.filedb.filetables import OrderedHashReader, OrderedHashWriter
+
+    from archive.search.whoosh.codec import TermTableWriter
+
+    rng = random.Random(3)
+    keys = sorted({"".join(rng.choice(CHARS) for _ in range(rng.randrange(1, 4))) for _ in range(900)})
+    rows = [(k.encode("utf-8"), os.urandom(rng.randrange(1, 40))) for k in keys]
+    storage = FileStorage(str(tmp_path))
+    for name, cls in (("whoosh", OrderedHashWriter), ("ours", TermTableWriter)):
+        table = cls(storage.create_file(name))
+        for key, value in rows:
+            table.add(key, value)
+        table.close()
+    ours = storage.open_file("ours").read()
+    assert ours == storage.open_file("whoosh").read()
+    reader = OrderedHashReader(storage.open_file("ours"), len(ours))
+    assert all(reader[key] == value for key, value in rows)

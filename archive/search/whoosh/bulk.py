@@ -37,6 +37,8 @@ BATCH_CHARS = 3_000_000
 # a much-named person's list (380,000 articles: 3,000 blocks of Whoosh's 128, each a header to
 # unpickle and ids to inflate, 31 ms), and needs no finer skipping than this.
 FIELD_BLOCK = 1024
+# Bytes of term-table rows held before they are written (one write instead of one per term).
+TABLE_FLUSH = 4 << 20
 
 
 class TermPool:
@@ -76,8 +78,9 @@ class TermPool:
     def add_batch(self, fieldname: str, batch: BatchTerms, first: int):
         """A batch's unit postings (texts numbered from docnum first); its field lengths."""
         terms = self.field(fieldname)
-        docnums = (batch.texts + np.uint32(first)).tobytes()
-        counts = batch.counts.tobytes()
+        # memoryviews: a slice of one is no copy
+        docnums = memoryview((batch.texts + np.uint32(first)).tobytes())
+        counts = memoryview(batch.counts.tobytes())
         positions = memoryview(batch.positions.tobytes())
         bounds = batch.term_groups.tolist()
         starts = batch.starts.tolist()
@@ -249,24 +252,47 @@ def write_terms(fw, schema, lengths, pool: TermPool) -> None:
 
 
 class _TermTable:
-    """Appends rows to the field writer's term table (HashWriter.add, minus per-call overhead)."""
+    """Rows of one field for the field writer's term table (HashWriter.add, in bulk).
+
+    Row positions are counted here rather than asked of the file (a tell() is a system call
+    per term) and rows are written a few MB at a time; close() before the field ends."""
 
     def __init__(self, fw):
         self.tindex = fw._tindex
         self.prefix = pack_ushort(fw._fieldid)
         self.lastkey = self.tindex.lastkey
+        self.pos = self.tindex.dbfile.tell()
+        self.rows: list[bytes] = []
+        self.positions: list[int] = []
+        self.size = 0
 
     def add(self, btext: bytes, value: bytes) -> None:
-        tindex = self.tindex
         key = self.prefix + btext
         if key <= self.lastkey:
             raise ValueError(f"terms out of order: {self.lastkey!r} then {key!r}")
-        pos = tindex.dbfile.tell()
-        tindex.index.append(pos)
-        tindex.dbfile.write(_KV_LENGTHS.pack(len(key), len(value)) + key + value)
-        h = tindex.hashfn(key)
-        tindex.buckets[h & 255].append((h, pos))
-        self.lastkey = tindex.lastkey = key
+        row = _KV_LENGTHS.pack(len(key), len(value)) + key + value
+        self.rows.append(row)
+        self.positions.append(self.pos)
+        h = self.tindex.hashfn(key)
+        self.tindex.buckets[h & 255].append((h, self.pos))
+        self.pos += len(row)
+        self.lastkey = key
+        self.size += len(row)
+        if self.size >= TABLE_FLUSH:
+            self._write()
+
+    def close(self) -> None:
+        self._write()
+        self.tindex.lastkey = self.lastkey
+
+    def _write(self) -> None:
+        self.tindex.dbfile.write(b"".join(self.rows))
+        index = self.tindex.index
+        try:
+            index.array.extend(array(index.typecode, self.positions))
+        except OverflowError:  # past the index's integer type: Whoosh's append widens it
+            index.extend(self.positions)
+        self.rows, self.positions, self.size = [], [], 0
 
 
 def _inlined(ids, weights, values, minb: int, maxb: int) -> bytes:
@@ -306,6 +332,7 @@ def _write_field(fw, fmt, terms: dict, minlen, maxlen) -> None:
             if end < n:
                 pw._write_block()
         table.add(btext, pw.finish_postings().to_bytes())
+    table.close()
 
 
 def _write_unit_field(fw, fmt, terms: dict, minlen, maxlen) -> None:
@@ -315,19 +342,13 @@ def _write_unit_field(fw, fmt, terms: dict, minlen, maxlen) -> None:
     table = _TermTable(fw)
     boost = fmt.field_boost
     minb, maxb = _length_bytes(minlen, maxlen)
+    offset = postfile.tell()  # counted from here on: this loop is the file's only writer
     # str order is code point order, which is the UTF-8 byte order Whoosh keeps terms in.
     for word in sorted(terms):
         ids, counts, flat = terms[word]
         n = len(ids)
-        total = sum(counts)
         if n < INLINE:
-            raw = flat.tobytes()
-            values, o = [], 0
-            for c in counts:
-                values.append(raw[o : o + 4 * c])
-                o += 4 * c
-            weights = tuple(c * boost for c in counts)
-            table.add(word.encode("utf-8"), _inlined(ids, weights, values, minb, maxb))
+            table.add(word.encode("utf-8"), _inlined_units(ids, counts, flat, boost, minb, maxb))
             continue
         parts = [WHOOSH3_HEADER_MAGIC]
         o = 0
@@ -341,8 +362,25 @@ def _write_unit_field(fw, fmt, terms: dict, minlen, maxlen) -> None:
                 )
             )
             o += m
-        offset = postfile.tell()
         data = b"".join(parts)
         postfile.write(data)
-        head = _TERMINFO.pack(0, total * boost, n, minb, maxb, max(counts) * boost, ids[0], ids[-1])
+        total, most = len(flat), max(counts)
+        head = _TERMINFO.pack(0, total * boost, n, minb, maxb, most * boost, ids[0], ids[-1])
         table.add(word.encode("utf-8"), head + pack_long(offset) + pack_int(len(data)))
+        offset += len(data)
+    table.close()
+
+
+def _inlined_units(ids, counts, flat, boost: float, minb: int, maxb: int) -> bytes:
+    """_inlined() for a unit term: each posting's value is its run of uint32 positions."""
+    if len(ids) == 1:  # most terms of a segment occur in one document
+        weight = counts[0] * boost
+        values = (flat.tobytes(),)
+        head = _TERMINFO.pack(1, weight, 1, minb, maxb, weight, ids[0], ids[0])
+        return head + dumps(((ids[0],), (weight,), values), 2)
+    raw = flat.tobytes()
+    values, o = [], 0
+    for c in counts:
+        values.append(raw[o : o + 4 * c])
+        o += 4 * c
+    return _inlined(ids, tuple(c * boost for c in counts), values, minb, maxb)

@@ -25,12 +25,15 @@ import struct
 import zlib
 from array import array
 
+import numpy as np
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
+    W3FieldWriter,
     W3LeafMatcher,
     W3PostingsWriter,
 )
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.util.numeric import length_to_byte
 
 INLINE = 16
@@ -201,6 +204,37 @@ class ExactLeafMatcher(W3LeafMatcher):
         return None
 
 
+# HashWriter's hash-table slot (struct "!Iq": the key's hash, the row's position).
+_SLOT = np.dtype([("hash", ">u4"), ("pos", ">i8")])
+
+
+class TermTableWriter(OrderedHashWriter):
+    """Whoosh's term-table writer, whose hash tables are filled a bucket at a time and
+    written in one call each (Whoosh writes every slot with its own call: a million calls
+    for 20,000 articles). The same bytes: the same slots, probed in the same order."""
+
+    def _write_hashes(self):
+        dbfile = self.dbfile
+        for entries in self.buckets:
+            numslots = 2 * len(entries)
+            self.directory.append((dbfile.tell(), numslots))
+            hashes, positions = [0] * numslots, [0] * numslots
+            for hashval, position in entries:
+                slot = (hashval >> 8) % numslots
+                while positions[slot]:  # taken (no row starts at 0: the header is there)
+                    slot = (slot + 1) % numslots
+                hashes[slot], positions[slot] = hashval, position
+            table = np.empty(numslots, dtype=_SLOT)
+            table["hash"], table["pos"] = hashes, positions
+            dbfile.write(table.tobytes())
+
+
+class ExactFieldWriter(W3FieldWriter):
+    def __init__(self, codec, storage, segment):
+        super().__init__(codec, storage, segment)
+        self._tindex.__class__ = TermTableWriter  # a subclass adding no state
+
+
 class ExactCodec(W3Codec):
     def __init__(self, blocklimit=128, compression=3, inlinelimit=INLINE):
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
@@ -210,6 +244,9 @@ class ExactCodec(W3Codec):
             return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
         offset, length = terminfo.extent()
         return ExactLeafMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
+
+    def field_writer(self, storage, segment):
+        return ExactFieldWriter(self, storage, segment)
 
     def postings_writer(self, dbfile, byteids=False):
         if byteids:  # term vectors (unused here) keep Whoosh's format
