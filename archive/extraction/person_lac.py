@@ -273,14 +273,29 @@ def _viterbi(logits: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -
 
 
 def _crf_begins(text: str, starts: list[int]) -> list[int]:
-    """The starts where the character CRF begins a name too (all of them without the CRF)."""
+    """The starts where the character CRF begins a name too (all of them without the CRF),
+    and those that start a foreign name (the CRF learned from few: 总统普京, 总理菲佐)."""
     if crf_tagger() is None:
         return starts
+    foreign = [at for at in starts if _foreign_first(text[at])]
+    starts = [at for at in starts if not _foreign_first(text[at])]
+    if not starts:
+        return foreign
     windows = [window(text, at, at, AFTER_READ) for at in starts]
     rows = _merged(windows)
     held = [next(r for r in rows if r[0] <= at < r[1]) for at in starts]
     votes = crf_begins(text, starts, held)
-    return [at for at, vote in zip(starts, votes, strict=True) if vote]
+    return sorted(foreign + [at for at, vote in zip(starts, votes, strict=True) if vote])
+
+
+@cache
+def _translit_all() -> frozenset[str]:
+    return frozenset(translit_chars() + translit_dotted_chars())
+
+
+def _foreign_first(char: str) -> bool:
+    """A transliteration character that is no surname (or a Latin letter) starts a name."""
+    return char in _translit_all() and char not in surnames() or char.isascii() and char.isalpha()
 
 
 def _may_start_name(text: str, at: int, hidden: list[bool] | None) -> bool:
@@ -291,14 +306,16 @@ def _may_start_name(text: str, at: int, hidden: list[bool] | None) -> bool:
     char = text[at]
     if not (char in _name_firsts() or char.isascii() and char.isalpha()):
         return False
+    foreign = _foreign_first(char)  # 拜 is a verb alone, 普京 a place to jieba
     if (
         char in given_never()
-        or char_tags().get(char, "x") in _NEVER_FIRST
+        or not foreign
+        and char_tags().get(char, "x") in _NEVER_FIRST
         or opens_clause(text, at)
     ):
         return False
     code = word_codes().get(text[at : at + 2])
-    return not (code and code[0] not in "rt" and code[1] >= "2")
+    return not (code and code[0] not in ("rts" if foreign else "rt") and code[1] >= "2")
 
 
 @cache
@@ -306,7 +323,7 @@ def _name_firsts() -> frozenset[str]:
     """Characters a name LAC may read after a title starts with: a surname or a
     transliteration character (any Chinese character gained nothing on CLUENER train's
     held-out seventh, and each place LAC reads costs)."""
-    return surnames() | frozenset(translit_chars() + translit_dotted_chars())
+    return surnames() | _translit_all()
 
 
 def _whole_name(text: str, start: int, end: int) -> bool:
@@ -317,8 +334,12 @@ def _whole_name(text: str, start: int, end: int) -> bool:
         return False
     if text[end - 2 : end] in _POLITE:
         return False
-    translit = translit_chars()
-    if text[end - 1] in translit and text[end : end + 1] and text[end] in translit:
+    after = text[end : end + 1]
+    if _foreign_first(text[start]):  # any transliteration character goes on with the name
+        cut = after in _translit_all()
+    else:
+        cut = text[end - 1] in translit_chars() and after in translit_chars()
+    if after and cut:
         return False
     if word_codes().get(text[start:end], "-")[0] in "so":
         return False
