@@ -174,9 +174,7 @@ def test_no_place_piece_of_a_name_or_form_of_address_is_taken_after_a_title(text
         ("美国总统拜登亦向代表团表示感谢。", "拜登"),  # 拜 alone is a verb to jieba
     ],
 )
-def test_a_foreign_name_after_a_title_needs_no_vote_of_the_character_crf(
-    monkeypatch, text, name
-):
+def test_a_foreign_name_after_a_title_needs_no_vote_of_the_character_crf(monkeypatch, text, name):
     import archive.extraction.person_lac as person_lac
 
     found = find_persons(text)

@@ -188,7 +188,9 @@ def test_term_tables_are_byte_for_byte_whooshs(tmp_path):
     from archive.search.whoosh.codec import TermTableWriter
 
     rng = random.Random(3)
-    keys = sorted({"".join(rng.choice(CHARS) for _ in range(rng.randrange(1, 4))) for _ in range(900)})
+    keys = sorted(
+        {"".join(rng.choice(CHARS) for _ in range(rng.randrange(1, 4))) for _ in range(900)}
+    )
     rows = [(k.encode("utf-8"), os.urandom(rng.randrange(1, 40))) for k in keys]
     storage = FileStorage(str(tmp_path))
     for name, cls in (("whoosh", OrderedHashWriter), ("ours", TermTableWriter)):
