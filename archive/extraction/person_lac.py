@@ -314,8 +314,13 @@ def _may_start_name(text: str, at: int, hidden: list[bool] | None) -> bool:
         or opens_clause(text, at)
     ):
         return False
-    code = word_codes().get(text[at : at + 2])
-    return not (code and code[0] not in ("rts" if foreign else "rt") and code[1] >= "2")
+    return not _common_word(text[at : at + 2], names="rts" if foreign else "rt")
+
+
+def _common_word(pair: str, names: str = "rt") -> bool:
+    """jieba knows the two characters as a common word that is no name (指出, 当天)."""
+    code = word_codes().get(pair)
+    return bool(code) and code[0] not in names and code[1] >= "2"
 
 
 @cache
@@ -335,8 +340,8 @@ def _whole_name(text: str, start: int, end: int) -> bool:
     if text[end - 2 : end] in _POLITE:
         return False
     after = text[end : end + 1]
-    if _foreign_first(text[start]):  # any transliteration character goes on with the name
-        cut = after in _translit_all()
+    if _foreign_first(text[start]):  # a transliteration character goes on with the name,
+        cut = after in _translit_all() and not _common_word(text[end : end + 2])  # not 当天
     else:
         cut = text[end - 1] in translit_chars() and after in translit_chars()
     if after and cut:

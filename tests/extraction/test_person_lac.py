@@ -188,3 +188,16 @@ def test_a_foreign_name_after_a_title_needs_no_vote_of_the_character_crf(monkeyp
 def test_a_foreign_name_lac_cuts_short_after_a_title_is_not_taken():
     text = "土库曼斯坦副总理格尔季梅拉多夫出席了开幕式。"  # LAC reads 格尔季|梅拉多夫
     assert not names(find_persons(text)) & {"格尔季"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("印度尼西亚总统佐科·维多多对我国进行国事访问。", "佐科·维多多"),
+        ("俄罗斯国防部长绍伊古19日表示，将加强合作。", "绍伊古"),
+        ("美国前国务卿亨利·基辛格当天在北京会见。", "亨利·基辛格"),  # 当天 is no part of it
+        ("俄罗斯第一副总理涅姆佐夫和驻华大使出席。", "涅姆佐夫"),
+    ],
+)
+def test_foreign_names_of_the_whole_transliteration_table_are_found(text, name):
+    assert names(find_persons(text)) == {name}
