@@ -23,6 +23,7 @@ COLUMN_BREAK = (
 # Page level
 DATE_LINE = "date_line"  # the page prints its date line
 NO_DATE_LINE = "no_date_line"  # no date line: only the leads carry dates
+NO_BLANK_LINES = "no_blank_lines"  # exported one paragraph a line, no blank line anywhere
 # A predicted article built from nothing any true article printed (furniture, banners)
 NOWHERE = "furniture"
 
@@ -42,4 +43,4 @@ ARTICLE_FORMS = (
     CONTINUED,
     COLUMN_BREAK,
 )
-PAGE_FORMS = (DATE_LINE, NO_DATE_LINE)
+PAGE_FORMS = (DATE_LINE, NO_DATE_LINE, NO_BLANK_LINES)

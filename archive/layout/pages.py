@@ -19,6 +19,7 @@ SENTENCE_MAX = 90  # annotated sentences longer than this swamp a short article
 # Annotated sentences that open like a lead or a byline would start an article of their own.
 SENTENCE_SKIP = ("电", "记者", "本报", "摄", "■")
 WIDE_GAP = 0.2  # share of article boundaries set with two blank lines instead of one
+NO_BLANK_SHARE = 0.2  # share of pages exported one paragraph a line, with no blank lines
 
 
 def usable_sentences(sentences: list[AnnotatedSentence]) -> list[AnnotatedSentence]:
@@ -50,6 +51,7 @@ class PageMaker:
     def __init__(
         self, items: list[NewsItem], sentences: list[AnnotatedSentence], seed: int
     ) -> None:
+        self.seed = seed
         self.rng = random.Random(seed)
         self.bodies = [i for i in items if i.paragraphs]
         self.picture_titles = [i.title for i in items if not i.paragraphs]
@@ -97,6 +99,13 @@ class PageMaker:
             parts.append(gap + "\n\n".join(article.blocks))
         parts += bottom
         text = "\n\n".join(parts) + "\n"
+        page_forms = [forms.DATE_LINE if with_date else forms.NO_DATE_LINE]
+        # Drawn apart from the page's own choices, so the other pages of a seed stay as they were.
+        if random.Random(f"{self.seed}:{number}").random() < NO_BLANK_SHARE:
+            text = "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
+            page_forms.append(forms.NO_BLANK_LINES)
+            for article in placed:
+                article.truth.forms.append(forms.NO_BLANK_LINES)
         for article in placed:
             article.truth.key = unique_key(article.truth.key, article.truth.text, text)
         return TruePage(
@@ -104,7 +113,7 @@ class PageMaker:
             issue_date=issue,
             text=text,
             articles=[a.truth for a in placed],
-            forms=[forms.DATE_LINE if with_date else forms.NO_DATE_LINE],
+            forms=page_forms,
         )
 
     def pages(self, count: int) -> Iterator[TruePage]:

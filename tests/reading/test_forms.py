@@ -1,7 +1,8 @@
 """The reader measured against hand-made pages, one per printed form (issue 9).
 
 Each page in tests/fixtures/forms is invented but laid out as the OCR gives a page of the daily:
-blank-line separated blocks, one paragraph per block. tests/fixtures/forms/expected.json is the
+blank-line separated blocks, one paragraph per block (no_blank_lines.txt: one paragraph a line,
+no blank line anywhere, as some exports give it). tests/fixtures/forms/expected.json is the
 answer key, written by hand: per article only the keys present are compared, and the article
 count and order must match exactly.
 

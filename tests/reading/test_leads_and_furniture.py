@@ -7,6 +7,7 @@ import pytest
 from archive.reading.furniture import Masthead, read_furniture
 from archive.reading.headlines import looks_like_title
 from archive.reading.leads import continued, end_byline, read_dateline
+from archive.reading.page import parse_page, split_blocks
 
 
 @pytest.mark.parametrize(
@@ -223,3 +224,50 @@ def test_a_brief_group_ends_where_a_titled_item_runs_to_a_second_paragraph():
 
 def test_a_block_with_a_finished_sentence_inside_is_never_a_title():
     assert not looks_like_title("多重威胁的叠加给卫生系统带来压力。因患者激")
+
+
+COLUMN = 14  # characters a line of a narrow newspaper column holds
+
+
+def _column_page() -> str:
+    """Two stories whose paragraphs the OCR broke at the column's width, with no blank lines."""
+    paragraphs = [
+        "全市春耕生产现场推进会召开",
+        "本报讯 4月12日，全市春耕生产现场推进会在衡南县召开。会议要求，各地要抓住当前有利"
+        "时机，全力以赴抓好春耕备耕各项工作，确保粮食播种面积稳定在合理水平，为全年粮食丰收"
+        "打下坚实基础。",
+        "会议强调，要加强农资供应保障，严厉打击制售假冒伪劣农资行为，切实维护农民合法权益。"
+        "要做好农业技术指导服务，组织农技人员深入田间地头，帮助农民解决生产中遇到的实际困难。",
+        "市区老旧小区改造项目全面开工",
+        "本报讯 今年我市计划改造老旧小区一百二十个，涉及居民两万余户。目前，各项目已全面开工，"
+        "预计年底前完成主体改造任务，群众居住环境将得到明显改善。",
+    ]
+    lines = []
+    for paragraph in paragraphs:
+        lines += [paragraph[i : i + COLUMN] for i in range(0, len(paragraph), COLUMN)]
+    return "\n".join(lines)
+
+
+def test_lines_broken_at_a_columns_width_are_not_read_one_block_a_line():
+    text = _column_page()
+    blocks = split_blocks(text)
+    assert len(blocks) <= 4  # each lead starts a block; no wrapped line is a block of its own
+    page = parse_page(text)
+    assert not any(a.title.startswith("时机") or a.title.startswith("打下") for a in page.articles)
+    assert any(a.paragraphs and a.paragraphs[0].startswith("本报讯 今年") for a in page.articles)
+
+
+def test_a_page_exported_one_paragraph_a_line_is_read_one_block_a_line():
+    text = "\n".join(
+        [
+            "市区老旧小区改造项目全面开工",
+            "本报讯 今年我市计划改造老旧小区一百二十个，涉及居民两万余户。",
+            "目前，各项目已全面开工，预计年底前完成主体改造任务。",
+            "群众居住环境将得到明显改善。",
+            "全市春耕生产现场推进会召开",
+            "本报讯 4月12日，全市春耕生产现场推进会在衡南县召开。",
+            "会议要求，各地要全力以赴抓好春耕备耕各项工作。",
+        ]
+    )
+    titles = [a.title for a in parse_page(text).articles]
+    assert titles == ["市区老旧小区改造项目全面开工", "全市春耕生产现场推进会召开"]
