@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from archive.extraction.person_dict import word_codes
+
 from .assembler import Assembler, Block
 from .bylines import is_byline
 from .columns import COMMENTARY, column_label
@@ -57,7 +59,7 @@ def split_blocks(text: str, masthead: Masthead | None = None) -> list[Block]:
     per_line = _paragraph_a_line([lines for lines, _ in groups])
     blocks: list[Block] = []
     for lines, gap in groups:
-        pieces = [[line] for line in lines] if per_line else _cut_at_leads(lines)
+        pieces = _title_lines(lines) if per_line else _cut_at_leads(lines)
         blocks += [
             Block(lines=piece, kind=_classify(piece), gap=gap if i == 0 else 1)
             for i, piece in enumerate(pieces)
@@ -82,6 +84,33 @@ def _paragraph_a_line(groups: list[list[str]]) -> bool:
 def _width(line: str) -> int:
     """Printed width in half-width cells: Chinese characters and full-width marks take two."""
     return sum(2 if ord(char) >= 0x2E80 else 1 for char in line)
+
+
+def _title_lines(lines: list[str]) -> list[list[str]]:
+    """One piece a line, except a headline the export broke inside a word (习近平向塞 /
+    内加尔当选总统致贺电): its two lines stay one piece, as on a page with blank lines."""
+    pieces: list[list[str]] = []
+    for line in lines:
+        last = pieces[-1] if pieces else None
+        if last and len(last) == 1 and _word_across(last[0], line):
+            last.append(line)
+        else:
+            pieces.append([line])
+    return pieces
+
+
+def _word_across(first: str, second: str) -> bool:
+    """Two headline-like lines with a dictionary word of 3–4 characters running across the
+    break (two-character words meet by chance: 中国 / 人民 makes 国人)."""
+    if is_terminated(first) or is_terminated(second) or cjk_len(first + second) > SHORT_MAX:
+        return False
+    words = word_codes()
+    return any(
+        first[-k:] + second[: size - k] in words
+        for size in (3, 4)
+        for k in range(1, size)
+        if k <= len(first) and size - k <= len(second)
+    )
 
 
 def _cut_at_leads(lines: list[str]) -> list[list[str]]:

@@ -271,3 +271,20 @@ def test_a_page_exported_one_paragraph_a_line_is_read_one_block_a_line():
     )
     titles = [a.title for a in parse_page(text).articles]
     assert titles == ["市区老旧小区改造项目全面开工", "全市春耕生产现场推进会召开"]
+
+
+def test_a_headline_broken_inside_a_word_stays_one_title_one_paragraph_a_line():
+    text = "\n".join(
+        [
+            "我市第十届国际旅游文化",
+            "节开幕 各方嘉宾共话文旅融合",
+            "本报讯 4月12日，第十届国际旅游文化节开幕式在市体育中心举行。",
+            "来自海内外的嘉宾出席开幕式。",
+            "全市春耕生产现场推进会召开",
+            "本报讯 4月12日，全市春耕生产现场推进会在衡南县召开。",
+            "会议要求，各地要全力以赴抓好春耕备耕各项工作。",
+        ]
+    )
+    titles = [a.title.replace(" ", "") for a in parse_page(text).articles]
+    assert titles[0].startswith("我市第十届国际旅游文化节开幕")  # 文化|节 is no place to part
+    assert titles[1] == "全市春耕生产现场推进会召开"
