@@ -87,8 +87,8 @@ def _width(line: str) -> int:
 
 
 def _title_lines(lines: list[str]) -> list[list[str]]:
-    """One piece a line, except a headline the export broke inside a word (习近平向塞 /
-    内加尔当选总统致贺电): its two lines stay one piece, as on a page with blank lines."""
+    """One piece a line, except a headline the export broke inside a word (国际旅游文化 /
+    节开幕): its two lines stay one piece, as on a page with blank lines."""
     pieces: list[list[str]] = []
     for line in lines:
         last = pieces[-1] if pieces else None
