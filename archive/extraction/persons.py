@@ -13,6 +13,7 @@ from __future__ import annotations
 from .person_context import (
     consistent,
     hidden_mask,
+    in_place_list,
     list_members,
     repeats,
     short_foreign,
@@ -69,7 +70,12 @@ def find_persons_at(
 
         if available():
             taken = checked(text, taken, spans, veto=check == VETO, hidden=hidden)
-    taken = [s for s in taken if not _rejected(text[s.start : s.end], lexicon)]
+    taken = [
+        s
+        for s in taken
+        if not _rejected(text[s.start : s.end], lexicon)
+        and (s.titled or s.how in ("credit", "title") or not in_place_list(text, s))
+    ]
     taken = _known(text, lexicon, hidden, taken)
     taken.sort(key=lambda s: s.start)
     mentions = _inherit_list_roles(text, [_mention(text, s, lexicon) for s in taken])

@@ -319,3 +319,20 @@ def test_two_transliteration_characters_after_a_surname_are_no_foreign_name():
 )
 def test_foreign_names_with_less_common_transliteration_characters(text, name):
     assert name in names(text)  # 略, 什, 奎 (learned from CLUENER train's foreign names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "俄军在哈尔科夫、波克罗夫斯克等方向与乌军交火。",
+        "向以色列特拉维夫、阿什凯隆等地发射火箭弹。",
+        "东北、华北、黄淮、江南等地气温将明显下降。",
+    ],
+)
+def test_members_of_a_list_of_places_are_not_persons(text):
+    assert find_persons(text) == []
+
+
+def test_a_list_ending_in_leaders_keeps_its_persons():
+    found = {m.name for m in find_persons("出席会议的有张建国、李明华等国家领导人。")}
+    assert {"张建国", "李明华"} <= found
