@@ -238,3 +238,22 @@ def _last_analyze():
             "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'archive_article'"
         )
         return cursor.fetchone()[0]
+
+
+def test_a_big_import_outside_a_transaction_leaves_the_new_rows_vacuumed(
+    transactional_db, tmp_path, monkeypatch
+):
+    """Index-only reads of a person's mentions need the new pages marked all-visible."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no vacuum state to plan with")
+    monkeypatch.setattr(statistics, "ANALYZE_FROM", 2)
+    path = tmp_path / "items.jsonl"
+    lines = [{"title": f"第{i}条", "body": "正文。", "published": "2021-01-02"} for i in range(3)]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    call_command("import_archive", str(path), stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'archive_mention'"
+        )
+        assert cursor.fetchone()[0] is not None
