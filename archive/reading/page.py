@@ -39,7 +39,7 @@ def split_blocks(text: str, masthead: Masthead | None = None) -> list[Block]:
     """Blank-line separated blocks; furniture lines go to ``masthead`` and separate blocks.
 
     Text exported one paragraph a line, with no blank line between paragraphs or articles,
-    is read one block a line."""
+    is read one block a line; column lines with none are regrouped into paragraphs first."""
     raw_lines = [clean_line(raw) for raw in text.split("\n")]
     filled = [i for i, line in enumerate(raw_lines) if line]
     edges = set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
@@ -57,9 +57,15 @@ def split_blocks(text: str, masthead: Masthead | None = None) -> list[Block]:
             lines, gap = [], 0
         gap += 1
     per_line = _paragraph_a_line([lines for lines, _ in groups])
+    column = None if per_line else _column_width([lines for lines, _ in groups])
     blocks: list[Block] = []
     for lines, gap in groups:
-        pieces = _title_lines(lines) if per_line else _cut_at_leads(lines)
+        if per_line:
+            pieces = _title_lines(lines)
+        elif column:
+            pieces = [p for cut in _cut_at_leads(lines) for p in _paragraphs(cut, column)]
+        else:
+            pieces = _cut_at_leads(lines)
         blocks += [
             Block(lines=piece, kind=_classify(piece), gap=gap if i == 0 else 1)
             for i, piece in enumerate(pieces)
@@ -75,10 +81,33 @@ def _paragraph_a_line(groups: list[list[str]]) -> bool:
     ended = sum(is_terminated(line) for line in inner)
     if ended < PER_LINE_MIN or ended < PER_LINE_SHARE * len(inner):
         return False
-    # A column's lines run to its width: most lines that end no sentence are one width.
+    return _column_width(groups) is None
+
+
+def _column_width(groups: list[list[str]]) -> int | None:
+    """The printed width most lines that end no sentence run to, when there is one: a
+    column's lines run to its width, an exported paragraph's or a headline's do not."""
+    inner = [line for lines in groups for line in lines[:-1]]
     widths = Counter(_width(line) for line in inner if not is_terminated(line))
-    most = max((sum(widths[w + d] for d in range(-2, 3)) for w in widths), default=0)
-    return most < COLUMN_LINES_MIN or 2 * most < sum(widths.values())
+    best, most = 0, 0
+    for w in widths:
+        n = sum(widths[w + d] for d in range(-2, 3))
+        if n > most:
+            best, most = w, n
+    if most < COLUMN_LINES_MIN or 2 * most < sum(widths.values()):
+        return None
+    return best
+
+
+def _paragraphs(lines: list[str], column: int) -> list[list[str]]:
+    """Column lines regrouped into paragraphs: a line that stops short of the column's width
+    (or ends a sentence) ends one; a headline, shorter than the column, is one of its own."""
+    pieces: list[list[str]] = [[]]
+    for line in lines:
+        pieces[-1].append(line)
+        if _width(line) < column - 2 or is_terminated(line):
+            pieces.append([])
+    return [p for p in pieces if p]
 
 
 def _width(line: str) -> int:

@@ -248,13 +248,17 @@ def _column_page() -> str:
     return "\n".join(lines)
 
 
-def test_lines_broken_at_a_columns_width_are_not_read_one_block_a_line():
+def test_lines_broken_at_a_columns_width_are_regrouped_into_paragraphs():
     text = _column_page()
-    blocks = split_blocks(text)
-    assert len(blocks) <= 4  # each lead starts a block; no wrapped line is a block of its own
-    page = parse_page(text)
-    assert not any(a.title.startswith("时机") or a.title.startswith("打下") for a in page.articles)
-    assert any(a.paragraphs and a.paragraphs[0].startswith("本报讯 今年") for a in page.articles)
+    kinds = [block.kind for block in split_blocks(text)]
+    assert kinds[0] == "short" and kinds.count("short") == 2  # the two headlines, no more
+    articles = parse_page(text).articles
+    assert [a.title for a in articles] == [
+        "全市春耕生产现场推进会召开",
+        "市区老旧小区改造项目全面开工",
+    ]
+    assert articles[0].paragraphs[-1].endswith("帮助农民解决生产中遇到的实际困难。")
+    assert articles[1].paragraphs[0].startswith("本报讯 今年")
 
 
 def test_a_page_exported_one_paragraph_a_line_is_read_one_block_a_line():
