@@ -215,10 +215,7 @@ def test_a_big_import_leaves_the_database_planner_informed(db, tmp_path, monkeyp
     seconds) until the tables were analysed: a big import analyses them itself."""
     if connection.vendor != "postgresql":
         pytest.skip("SQLite needs no statistics for these queries")
-    monkeypatch.setattr(statistics, "ANALYZE_FROM", 2)
-    path = tmp_path / "items.jsonl"
-    lines = [{"title": f"第{i}条", "body": "正文。", "published": "2021-01-02"} for i in range(3)]
-    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    path = _a_big_import(tmp_path, monkeypatch)
     analysed_when_indexing = []
 
     def catch_up(**kwargs):  # the index reads the new rows back: planned with statistics
@@ -229,6 +226,15 @@ def test_a_big_import_leaves_the_database_planner_informed(db, tmp_path, monkeyp
     call_command("import_archive", str(path), stdout=io.StringIO())
     assert analysed_when_indexing == [True]
     assert _last_analyze() is not None
+
+
+def _a_big_import(tmp_path, monkeypatch):
+    """Three items, with "big" lowered to two articles."""
+    monkeypatch.setattr(statistics, "ANALYZE_FROM", 2)
+    path = tmp_path / "items.jsonl"
+    lines = [{"title": f"第{i}条", "body": "正文。", "published": "2021-01-02"} for i in range(3)]
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    return path
 
 
 def _last_analyze():
@@ -246,10 +252,7 @@ def test_a_big_import_outside_a_transaction_leaves_the_new_rows_vacuumed(
     """Index-only reads of a person's mentions need the new pages marked all-visible."""
     if connection.vendor != "postgresql":
         pytest.skip("SQLite has no vacuum state to plan with")
-    monkeypatch.setattr(statistics, "ANALYZE_FROM", 2)
-    path = tmp_path / "items.jsonl"
-    lines = [{"title": f"第{i}条", "body": "正文。", "published": "2021-01-02"} for i in range(3)]
-    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    path = _a_big_import(tmp_path, monkeypatch)
     call_command("import_archive", str(path), stdout=io.StringIO())
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_stat_clear_snapshot()")
