@@ -32,7 +32,7 @@ EDGE_LINES = 3  # a bare section name or page number counts as a header only thi
 # next line end a sentence, and at least PER_LINE_MIN do (generated such pages: 0.2–0.57).
 PER_LINE_SHARE = 0.15
 PER_LINE_MIN = 3
-COLUMN_LINES_MIN = 6  # … unless this many of the others are one width (±2 half-width cells)
+COLUMN_LINES_MIN = 6  # lines ending no sentence at one width (±2 half-width cells): a column
 
 
 def split_blocks(text: str, masthead: Masthead | None = None) -> list[Block]:
@@ -56,8 +56,8 @@ def split_blocks(text: str, masthead: Masthead | None = None) -> list[Block]:
             groups.append((lines, gap))
             lines, gap = [], 0
         gap += 1
-    per_line = _paragraph_a_line([lines for lines, _ in groups])
-    column = None if per_line else _column_width([lines for lines, _ in groups])
+    column = _column_width([lines for lines, _ in groups])
+    per_line = column is None and _paragraph_a_line([lines for lines, _ in groups])
     blocks: list[Block] = []
     for lines, gap in groups:
         if per_line:
@@ -79,9 +79,7 @@ def _paragraph_a_line(groups: list[list[str]]) -> bool:
     one paragraph a line ends most of its lines so (all but headlines, bylines, labels)."""
     inner = [line for lines in groups for line in lines[:-1]]
     ended = sum(is_terminated(line) for line in inner)
-    if ended < PER_LINE_MIN or ended < PER_LINE_SHARE * len(inner):
-        return False
-    return _column_width(groups) is None
+    return ended >= PER_LINE_MIN and ended >= PER_LINE_SHARE * len(inner)
 
 
 def _column_width(groups: list[list[str]]) -> int | None:

@@ -373,11 +373,6 @@ def _write_unit_field(fw, fmt, terms: dict, minlen, maxlen) -> None:
 
 def _inlined_units(ids, counts, flat, boost: float, minb: int, maxb: int) -> bytes:
     """_inlined() for a unit term: each posting's value is its run of uint32 positions."""
-    if len(ids) == 1:  # most terms of a segment occur in one document
-        weight = counts[0] * boost
-        values = (flat.tobytes(),)
-        head = _TERMINFO.pack(1, weight, 1, minb, maxb, weight, ids[0], ids[0])
-        return head + dumps(((ids[0],), (weight,), values), 2)
     raw = flat.tobytes()
     values, o = [], 0
     for c in counts:
