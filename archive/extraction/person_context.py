@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from .person_dict import char_tags, word_codes
 from .person_features import _PUNCT, is_han
-from .person_scorer import TITLED
+from .person_scorer import LISTED, TITLED
 from .person_spans import BARE, Span, inside_word, nounish, opens_clause
 from .person_words import (
     foreign_places,
@@ -27,6 +28,7 @@ _LIST_END = set("，。；：！？,.;:!?）)\n")
 LIST_ANCHOR = 0.9  # a name taken on its score alone anchors a 、 list only when this likely
 LIST_HEAD = 0.3  # a verb-closed list needs one member this likely on its own
 LIST_FLOOR = 0.02  # probability enough for a member of a 、 list (see _member_ok)
+_SPACES = set(" \u3000")  # the names of a 名单 are often set apart by spaces only
 
 
 def hidden_mask(text: str) -> list[bool]:
@@ -40,7 +42,7 @@ def hidden_mask(text: str) -> list[bool]:
 def list_members(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
     """Spans joined by 、 to a safely taken name (市领导A、B、C) are names too, when they score
     at least LIST_FLOOR themselves (places and words listed next to a name do not)."""
-    if "、" not in text:
+    if "、" not in text and not _SPACES.intersection(text):
         return []
     queue = [s for s in taken if s.how != "score" or s.p >= LIST_ANCHOR or _vouched(text, s)]
     by_start: dict[int, list[Span]] = {}
@@ -49,11 +51,19 @@ def list_members(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
         by_start.setdefault(span.start, []).append(span)
         by_end.setdefault(span.end, []).append(span)
     used = {k for s in taken for k in range(s.start, s.end)}
+    held = {(s.start, s.end): s for s in taken}  # a list goes on through names taken already
+    walked = {(s.start, s.end) for s in queue}
     added: list[Span] = []
     while queue:
         span = queue.pop()
         for member in (_right_member(text, span, by_start), _left_member(text, span, by_end)):
-            if member and not any(k in used for k in range(member.start, member.end)):
+            if not member:
+                continue
+            key = (member.start, member.end)
+            if key in held and key not in walked:
+                walked.add(key)
+                queue.append(held[key])
+            elif not any(k in used for k in range(member.start, member.end)):
                 member.how = "list"
                 added.append(member)
                 used.update(range(member.start, member.end))
@@ -119,6 +129,7 @@ def _fits_right(text: str, end: int) -> bool:
     return (
         text[end] in _LIST_END
         or text[end] == "、"
+        or text[end] in _SPACES
         or text[end] == "等"
         or bool(longest_starting_at(text, end, verbs()))
         or opens_clause(text, end)
@@ -136,7 +147,7 @@ def _member_ok(text: str, span: Span) -> bool:
 
 
 def _fits_left(text: str, start: int) -> bool:
-    if start == 0 or text[start - 1] in _LIST_END or text[start - 1] in "、：:（(“":
+    if start == 0 or text[start - 1] in _LIST_END or text[start - 1] in "、：:（(“ \u3000":
         return True
     return bool(longest_ending_at(text, start, titles())) or _after_verb(text, start)
 
@@ -149,19 +160,73 @@ def _after_verb(text: str, start: int) -> bool:
 
 
 def _right_member(text: str, span: Span, by_start: dict[int, list[Span]]) -> Span | None:
-    if span.end >= len(text) or text[span.end] != "、":
+    at = _next_member(text, span.end)
+    if at < 0:
         return None
-    options = [s for s in by_start.get(span.end + 1, ()) if s.p >= LIST_FLOOR]
+    options = [s for s in by_start.get(at, ()) if s.p >= LIST_FLOOR]
     options = [s for s in options if _fits_right(text, s.end)]
-    return max(options, key=lambda s: s.p, default=None)
+    if options:
+        return max(options, key=lambda s: s.p)
+    end = at
+    while end < len(text) and is_han(text[end]) and text[end] not in "、等":
+        end += 1
+    if text[at - 1] != "、" and not _named(by_start.get(_next_member(text, end), ())):
+        return None  # spaces alone set a member apart only between two names
+    return _bare(text, at, end) if _fits_right(text, end) else None
+
+
+def _named(spans: Iterable[Span]) -> bool:
+    return any(s.p >= LIST_FLOOR for s in spans)
 
 
 def _left_member(text: str, span: Span, by_end: dict[int, list[Span]]) -> Span | None:
-    if span.start < 1 or text[span.start - 1] != "、":
+    at = _previous_member(text, span.start)
+    if at < 0:
         return None
-    options = [s for s in by_end.get(span.start - 1, ()) if s.p >= LIST_FLOOR]
+    options = [s for s in by_end.get(at, ()) if s.p >= LIST_FLOOR]
     options = [s for s in options if _fits_left(text, s.start)]
-    return max(options, key=lambda s: s.p, default=None)
+    if options:
+        return max(options, key=lambda s: s.p)
+    start = at
+    while start > 0 and is_han(text[start - 1]) and text[start - 1] != "、":
+        start -= 1
+    if text[at] != "、":  # spaces: only between two names
+        before = _previous_member(text, start)
+        return _bare(text, start, at) if _named(by_end.get(before, ())) else None
+    return _bare(text, start, at) if start and text[start - 1] in _LIST_END | {"、"} else None
+
+
+def _next_member(text: str, end: int) -> int:
+    """Where the next member of a list starts after a name ending at ``end``: after a 、, or
+    after the spaces that separate the names of a 名单; -1 when no list goes on there."""
+    if text[end : end + 1] == "、":
+        return end + 1
+    at = end
+    while at < len(text) and text[at] in _SPACES:
+        at += 1
+    return at if end < at < len(text) and is_han(text[at]) else -1
+
+
+def _previous_member(text: str, start: int) -> int:
+    """Where the member before a name starting at ``start`` ends (-1 when none)."""
+    if text[start - 1 : start] == "、":
+        return start - 1
+    at = start
+    while at > 0 and text[at - 1] in _SPACES:
+        at -= 1
+    return at if 0 < at < start and is_han(text[at - 1]) else -1
+
+
+def _bare(text: str, start: int, end: int) -> Span | None:
+    """A member of two or three characters the candidates do not cover (a surname the lists
+    lack: 刀, 回), standing between a name and a 、: a name unless jieba knows it as a word
+    of some use (its rarest words are mostly names)."""
+    if end - start > 2 and char_tags().get(text[start]) in ("p", "c"):
+        start += 1  # 由|A、B: the list starts after the preposition
+    code = word_codes().get(text[start:end], "r")
+    if not 2 <= end - start <= 3 or (code[0] not in "rt" and code[1] != "0"):
+        return None
+    return Span(start, end, LIST_FLOOR, "list", True, 1, LISTED)
 
 
 def consistent(text: str, taken: list[Span], spans: list[Span], threshold: float) -> list[Span]:
@@ -255,10 +320,10 @@ def _short_runs() -> re.Pattern[str]:
     return re.compile(f"(?<![{wide}·•])[{chars}]{{2}}(?![{wide}])")
 
 
-# A list that ends "等地", "等地区", "等方向", "等城市" … names places, whatever its members
+# A list that ends "等地", "等多地", "等地区", "等方向", "等城市" … names places, whatever its members
 # look like (尼古拉耶夫、克里沃罗格等地; 华北、黄淮等地); "等国家领导人" names persons.
 _PLACE_LIST_END = re.compile(
-    r"(?:[、和及与][^、，,。；;：:\s]{1,12})*等(?:\d+个|[多几十]+个)?"
+    r"(?:[、和及与][^、，,。；;：:\s]{1,12})*等(?:\d+个|[多几十]+个|多)?"
     r"(?:地区|地(?!区)|方向|城市|省份|省(?!份)|国家|国(?!家)|州|县|市|港口|港(?!口)|口岸)"
     r"(?!领导|元首|政要|代表|人|总统|总理|外长)"
 )

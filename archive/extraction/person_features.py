@@ -18,7 +18,9 @@ import jieba
 from .person_dict import word_codes
 from .person_words import (
     compound_surnames,
+    foreign_places,
     given_never,
+    listed_reach,
     longest_ending_at,
     longest_starting_at,
     place_suffixes,
@@ -78,18 +80,55 @@ DOTTED_LONGEST = 16  # … and of one whose parts are joined by ·
 @cache
 def foreign_runs() -> re.Pattern[str]:
     """Parts of transliteration characters joined by · (the wider set), or three or more
-    transliteration characters (the narrow set) written together."""
+    transliteration characters (the narrow set) written together, single characters of the
+    wider set allowed between them (克瓦希涅夫斯基, 罗季奥诺夫)."""
     chars = "[" + re.escape(translit_chars()) + "]"
     wide = "[" + re.escape(translit_chars() + translit_dotted_chars()) + "]"
-    return re.compile(f"{wide}+(?:[·•]{wide}+)+|{chars}{{3,}}")
+    inner = "[" + re.escape(translit_dotted_chars()) + "]"
+    return re.compile(f"{wide}+(?:[·•]{wide}+)+|{chars}(?:{inner}?{chars}){{2,}}")
 
 
 def foreign_candidates(text: str) -> list[Candidate]:
+    """Runs of ``foreign_runs``; an undotted run is tried from each of its ``_starts`` and
+    also without its last character when that makes a word with the one after it."""
     found = []
+    codes = word_codes()
     for m in foreign_runs().finditer(text):
-        size, dotted = m.end() - m.start(), "·" in m.group() or "•" in m.group()
-        if size <= (DOTTED_LONGEST if dotted else FOREIGN_LONGEST):
-            found.append((m.start(), m.end(), 0))
+        start, end = m.span()
+        if "·" in m.group() or "•" in m.group():
+            if end - start <= DOTTED_LONGEST:
+                found.append((start, end, 0))
+            continue
+        starts = _starts(text, start, end)
+        ends = [end] + ([end - 1] if text[end - 1 : end + 1] in codes else [])
+        found += [(a, b, 0) for a in starts for b in ends if 3 <= b - a <= FOREIGN_LONGEST]
+    return found
+
+
+def _starts(text: str, start: int, end: int) -> list[int]:
+    """Where a name in the run text[start:end] may start: after a listed place that began
+    before the run (文莱|苏丹…), at the run's start, and after each place it starts with
+    (a name may start with a two-character one, 马里纳基斯, but not with a longer one or
+    with two, 阿曼苏丹|X); one character on when the first
+    makes a word with the character before it (感谢|克雷蒂安)."""
+    places = foreign_places()
+    reach = listed_reach(text, start, places)
+    placed = start < reach < end - 2 and reach != start + len(
+        longest_starting_at(text, start, places)
+    )
+    if placed:
+        start = reach
+    found = [start]
+    while place := longest_starting_at(text, found[-1], places):
+        after = found[-1] + len(place)
+        if after > end - 3:
+            break
+        if placed or len(place) > 2 or longest_starting_at(text, after, places):
+            found.pop()  # no name starts with 吉尔吉斯斯坦 or 阿曼苏丹 (or 文莱|苏丹)
+        found.append(after)
+        placed = True
+    if start and text[start - 1 : start + 1] in word_codes():
+        found.append(start + 1)
     return found
 
 

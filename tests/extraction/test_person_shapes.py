@@ -97,6 +97,26 @@ def test_names_in_a_list_with_no_title(text, listed):
     assert names(text) == listed
 
 
+def test_a_listed_name_whose_surname_the_lists_lack_is_still_a_name():
+    text = "出席会议的有张建国、刀卫民、王志强、回海涛、李明华等。"  # 刀, 回: rare surnames
+    assert names(text) == {"张建国", "刀卫民", "王志强", "回海涛", "李明华"}
+
+
+def test_a_list_of_places_and_words_after_a_name_stays_out():
+    assert names("市委书记张建国、北京、上海等地的代表出席。") == {"张建国"}
+    assert names("获奖的有张建国、李明华、研究院。") == {"张建国", "李明华"}
+
+
+@pytest.mark.parametrize("space", ["\u3000", " "])
+def test_names_set_apart_by_spaces_are_read_as_a_list(space):
+    listed = ["丁关根", "刀爱民", "于永波", "马万祺", "王兆国", "回良玉", "乔石"]
+    assert names("出席会议的有：" + space.join(listed)) == set(listed)
+
+
+def test_a_list_ending_in_deng_does_not_take_deng_into_the_last_name():
+    assert names("张建国、李明华、杨卫等20名青年获奖。") == {"张建国", "李明华", "杨卫"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -322,10 +322,30 @@ def test_foreign_names_with_less_common_transliteration_characters(text, name):
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        ("我感谢克雷蒂安总理的盛情邀请。", "克雷蒂安"),  # 感谢: 谢 is no part of the name
+        ("波兰总统克瓦希涅夫斯基举行会谈。", "克瓦希涅夫斯基"),  # 涅 inside the name
+        ("俄罗斯国防部长罗季奥诺夫出席。", "罗季奥诺夫"),  # 季
+    ],
+)
+def test_a_long_foreign_name_is_read_whole(text, name):
+    assert names(text) == {name}
+
+
+@pytest.mark.parametrize(
+    "text", ["代表团出席在吉尔吉斯斯坦比什凯克举行的会议。", "文莱苏丹哈桑纳尔举行会见。"]
+)
+def test_a_country_written_before_a_foreign_word_is_not_part_of_a_name(text):
+    assert not any(n.startswith(("吉尔吉斯", "苏丹")) for n in names(text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "俄军在哈尔科夫、波克罗夫斯克等方向与乌军交火。",
         "向以色列特拉维夫、阿什凯隆等地发射火箭弹。",
+        "向阿什凯隆、阿什杜德等多地发射火箭弹。",
         "东北、华北、黄淮、江南等地气温将明显下降。",
     ],
 )
