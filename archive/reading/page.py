@@ -18,7 +18,7 @@ from .bylines import is_byline
 from .columns import COMMENTARY, column_label
 from .drafts import ArticleDraft, Page
 from .furniture import Masthead, read_furniture
-from .headlines import is_banner
+from .headlines import PAIRS, is_banner
 from .leads import CONTINUED_RE, end_byline, is_lead
 from .text import cjk_len, clean_line, is_terminated
 
@@ -127,11 +127,18 @@ def _title_lines(lines: list[str]) -> list[list[str]]:
 
 
 def _word_across(first: str, second: str) -> bool:
-    """Two headline-like lines with a dictionary word of 3–4 characters running across the
-    break (two-character words meet by chance: 中国 / 人民 makes 国人)."""
+    """Two headline-like lines with a quotation or book title left open by the first, a
+    dictionary word of 3–4 characters running across the break, or a two-character one where
+    neither line's edge makes a common word of its own (北河村的乡 / 村振兴之路; 中国 / 人民
+    meet by chance: 国人 is a word, but so is 中国)."""
     if is_terminated(first) or is_terminated(second) or cjk_len(first + second) > SHORT_MAX:
         return False
+    if any(first.count(a) > first.count(b) for a, b in PAIRS):
+        return True
     words = word_codes()
+    edges_rare = words.get(first[-2:], "x0")[1] == "0" and words.get(second[:2], "x0")[1] == "0"
+    if len(first) >= 2 and len(second) >= 2 and first[-1] + second[0] in words and edges_rare:
+        return True
     return any(
         first[-k:] + second[: size - k] in words
         for size in (3, 4)

@@ -292,3 +292,43 @@ def test_a_headline_broken_inside_a_word_stays_one_title_one_paragraph_a_line():
     titles = [a.title.replace(" ", "") for a in parse_page(text).articles]
     assert titles[0].startswith("我市第十届国际旅游文化节开幕")  # 文化|节 is no place to part
     assert titles[1] == "全市春耕生产现场推进会召开"
+
+
+@pytest.mark.parametrize(
+    "first, second, title",
+    [
+        ("辽宁：北河村的乡", "村振兴之路", "辽宁：北河村的乡村振兴之路"),  # 乡|村: one word
+        ("国务院办公厅印发《关于进一步促进", "民间投资发展的若干措施》", None),  # 《 left open
+    ],
+)
+def test_a_headline_broken_inside_a_short_word_or_a_quotation_stays_one_title(first, second, title):
+    text = "\n".join(
+        [
+            first,
+            second,
+            "本报讯 4月12日，有关方面发布消息，相关工作正在推进。",
+            "来自各地的代表参加了活动。",
+            "全市春耕生产现场推进会召开",
+            "本报讯 4月12日，全市春耕生产现场推进会在衡南县召开。",
+            "会议要求，各地要全力以赴抓好春耕备耕各项工作。",
+        ]
+    )
+    titles = [a.title.replace(" ", "") for a in parse_page(text).articles]
+    assert titles == [title or first + second, "全市春耕生产现场推进会召开"]
+
+
+def test_two_headline_lines_that_each_end_on_a_word_stay_apart_one_paragraph_a_line():
+    text = "\n".join(
+        [
+            "奋进新时代",
+            "表彰大会隆重召开",  # 代表 runs across, but 时代 and 表彰 are words of their own
+            "本报讯 4月12日，全市先进集体和先进个人表彰大会隆重召开。",
+            "会议表彰了一批先进典型。",
+            "全市春耕生产现场推进会召开",
+            "本报讯 4月12日，全市春耕生产现场推进会在衡南县召开。",
+            "会议要求，各地要全力以赴抓好春耕备耕各项工作。",
+        ]
+    )
+    titles = [a.title.replace(" ", "") for a in parse_page(text).articles]
+    assert "奋进新时代表彰大会隆重召开" not in titles
+    assert titles[1] == "全市春耕生产现场推进会召开"
