@@ -2,8 +2,13 @@
 
 import datetime as dt
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from archive import selectors
 from archive.models import Article
+from archive.selectors.counts import HIDDEN, UNDATED, article_dates
 from tests.factories import ArticleFactory, MentionFactory, PersonFactory
 
 
@@ -54,6 +59,32 @@ def test_calendar_helpers(db):
     )
     assert selectors.on_this_day(dt.date(2020, 2, 29)) == []  # no 29 February in 2021
     assert selectors.year_counts() == [{"year": 2020, "n": 1}, {"year": 2021, "n": 3}]
+
+
+def test_every_article_date_is_read_exactly_whatever_its_century(db):
+    days = ["1949-10-01", "1969-12-31", "1970-01-01", "2000-02-29", "2026-12-31", "0001-01-01"]
+    hidden = ArticleFactory(is_hidden=True)  # ids past the last visible one are not kept
+    articles = [ArticleFactory(published=day) for day in days]
+    undated = ArticleFactory(published=None)
+    keys = article_dates()
+    assert [keys[a.pk] for a in articles] == [int(day.replace("-", "")) for day in days]
+    assert (keys[undated.pk], keys[hidden.pk]) == (UNDATED, HIDDEN)
+    assert selectors.year_counts()[0] == {"year": 1, "n": 1}
+
+
+def test_the_article_dates_are_read_from_an_index_alone_on_postgresql(db):
+    """At a million articles a scan of the table took ~1.9 s of each first page after an edit."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's indexes hold the row id: its scan reads the index alone anyway")
+    ArticleFactory(published="2021-04-16")
+    with CaptureQueriesContext(connection) as queries:
+        article_dates()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("EXPLAIN " + queries.captured_queries[-1]["sql"])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan" in plan, plan
 
 
 def test_person_roles_and_months_skip_hidden_articles_and_follow_edits(db):
