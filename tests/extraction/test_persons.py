@@ -356,3 +356,20 @@ def test_members_of_a_list_of_places_are_not_persons(text):
 def test_a_list_ending_in_leaders_keeps_its_persons():
     found = {m.name for m in find_persons("出席会议的有张建国、李明华等国家领导人。")}
     assert {"张建国", "李明华"} <= found
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("全国人大常委会会议由乔石委员长主持。", "乔石", "委员长"),
+        ("我同勒布朗总督进行了会谈。", "勒布朗", "总督"),
+        ("总参谋长傅全有上将致唁函。", "傅全有", "上将"),
+        ("太平洋总部司令布鲁赫海军上将出席。", "布鲁赫", "海军上将"),  # not 赫海军
+    ],
+)
+def test_a_title_written_after_a_name_vouches_for_it(text, name, role):
+    assert [(m.name, m.role) for m in find_persons(text)] == [(name, role)]
+
+
+def test_a_title_joined_to_another_by_jian_is_no_name():
+    assert names("沙特王储兼首相穆罕默德出席。") == {"穆罕默德"}  # not 王储兼
