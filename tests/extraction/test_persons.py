@@ -373,3 +373,16 @@ def test_a_title_written_after_a_name_vouches_for_it(text, name, role):
 
 def test_a_title_joined_to_another_by_jian_is_no_name():
     assert names("沙特王储兼首相穆罕默德出席。") == {"穆罕默德"}  # not 王储兼
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("副总理兼外交部长克劳斯·金克尔在联大发言。", "克劳斯·金克尔"),  # 金
+        ("法共前总书记乔治·马歇出席了会议。", "乔治·马歇"),  # 歇
+        ("沙特王储兼首相穆罕默德·本·萨勒曼会见代表团。", "穆罕默德·本·萨勒曼"),  # 本
+        ("由前总理罗伯特·菲佐领导的方向党获胜。", "罗伯特·菲佐"),  # 总理's 理 is no part
+    ],
+)
+def test_a_name_joined_by_a_dot_is_read_whole(text, name):
+    assert names(text) == {name}
