@@ -78,6 +78,11 @@ DOTTED_LONGEST = 16  # … and of one whose parts are joined by ·
 
 
 @cache
+def _narrow() -> frozenset[str]:
+    return frozenset(translit_chars())
+
+
+@cache
 def foreign_runs() -> re.Pattern[str]:
     """Parts of transliteration characters joined by · (the wider set), or three or more
     transliteration characters (the narrow set) written together, single characters of the
@@ -100,7 +105,9 @@ def foreign_candidates(text: str) -> list[Candidate]:
                 found.append((start, end, 0))
             continue
         starts = _starts(text, start, end)
-        ends = [end] + ([end - 1] if text[end - 1 : end + 1] in codes else [])
+        ends = [end]
+        if text[end - 1 : end + 1] in codes and text[end - 2] in _narrow():
+            ends.append(end - 1)  # still ending on the narrow set (not 萨格勒布则|希望)
         found += [(a, b, 0) for a in starts for b in ends if 3 <= b - a <= FOREIGN_LONGEST]
     return found
 

@@ -386,3 +386,8 @@ def test_a_title_joined_to_another_by_jian_is_no_name():
 )
 def test_a_name_joined_by_a_dot_is_read_whole(text, name):
     assert names(text) == {name}
+
+
+def test_a_foreign_name_does_not_end_on_the_word_after_it():
+    assert names("门兴想摆脱低迷状态，萨格勒布则希望保留出线的火种。") == set()  # 则 is "then"
+    assert names("法院作出一审判决，认定王益犯受贿罪。") == {"王益"}  # 犯 starts 犯受贿罪
