@@ -72,7 +72,7 @@ def score_all(text: str, hidden: list[bool]) -> list[Span]:
             if reach[s] >= e:
                 continue
         span = Span(s, e, p, "", c, sur, t)
-        if not _common_word(text, span):
+        if not _common_word(text, span) and text[s + sur : e] not in ADDRESS:
             spans.append(span)
     return spans
 
@@ -144,6 +144,8 @@ def _titled_open(text: str, spans: list[Span], used: set[int]) -> list[Span]:
 
 
 _POLITE = {"先生", "小姐", "女士", "夫人", "老师", "师傅", "阿姨", "大爷", "大妈", "同志"}
+# A surname and one of these is a way of addressing someone, not a name (姚先生, 方总, 王某).
+ADDRESS = _POLITE | {"太太", "大娘", "大姐", "大哥", "大师", "总", "老", "某", "某某"}
 _OPENING_TAGS = {"v", "c", "p", "d"}
 
 

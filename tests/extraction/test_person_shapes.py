@@ -151,3 +151,17 @@ def test_a_list_whose_separators_were_lost_is_read_name_by_name(text, listed):
     found = find_persons(text)
     assert [m.name for m in found] == listed
     assert all(m.confidence >= REVIEW_BELOW for m in found)  # a list vouches: no review needed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "红木家具店的负责人姚先生告诉记者，价格上涨了。",
+        "辉煌集团副总经理方总说，价格上涨了。",
+        "郑阿姨一早就赶到文汇路排队。",
+        "大家期待已久，王大师也筹备了很长时间。",
+        "犯罪嫌疑人王某已被警方控制。",
+    ],
+)
+def test_a_surname_with_a_form_of_address_is_no_name(text):
+    assert names(text) == set()
