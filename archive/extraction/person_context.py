@@ -299,14 +299,15 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span
         before = longest_ending_at(text, start, titles())
         if not before and (not after or is_han(text[start - 1 : start] or "^")):
             continue  # 陈|德基团队: led by a title, or standing alone before one
-        if not (after or _ends_clean(text, end)) or inside_listed(text, start, end, places):
+        if not (after or ends_clean(text, end)) or inside_listed(text, start, end, places):
             continue
         found.append(Span(start, end, 0.5, "title", True, 0, TITLED))
     return found
 
 
-def _ends_clean(text: str, end: int) -> bool:
-    if end >= len(text) or text[end] in _PUNCT:
+def ends_clean(text: str, end: int) -> bool:
+    """A name can end here: punctuation, a verb, or a date (19日说) follows."""
+    if end >= len(text) or text[end] in _PUNCT or text[end].isdigit():
         return True
     if longest_starting_at(text, end, verbs()):
         return True

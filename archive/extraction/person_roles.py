@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .person_dict import word_codes
 from .person_words import (
     longest_ending_at,
     longest_starting_at,
@@ -26,8 +27,25 @@ def role_before(text: str, start: int) -> str:
         left -= 1
     chain = text[left:start]
     head = chain[: len(chain) - len(title)]
-    cut = max((head.rfind(w) + len(w) for w in role_stops() if w in head), default=0)
-    return chain[cut:].lstrip("、")
+    return chain[_cut(head) :].lstrip("、")
+
+
+def _cut(head: str) -> int:
+    """Where the role starts: after the last stop word in ``head``; a one-character stop
+    inside a word is none (经 in 日本经济产业大臣, 由 in 自由党主席)."""
+    cut = 0
+    for word in role_stops():
+        at = head.rfind(word)
+        while at >= 0 and len(word) == 1 and _in_word(head, at):
+            at = head.rfind(word, 0, at)
+        if at >= 0:
+            cut = max(cut, at + len(word))
+    return cut
+
+
+def _in_word(text: str, at: int) -> bool:
+    codes = word_codes()
+    return text[at : at + 2] in codes or (at > 0 and text[at - 1 : at + 1] in codes)
 
 
 def role_after(text: str, end: int) -> str:

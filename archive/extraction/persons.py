@@ -10,6 +10,7 @@ be established elsewhere in the same text.
 
 from __future__ import annotations
 
+from .person_compound import compound_after_titles
 from .person_context import (
     consistent,
     hidden_mask,
@@ -63,6 +64,7 @@ def find_persons_at(
         spans = [s for s in spans if not _overlapping(s, credited)]
     taken = credited + consistent(text, select(text, spans, threshold), spans, threshold)
     taken += short_foreign(text, taken, hidden)
+    taken += compound_after_titles(text, taken, hidden)
     taken += verb_lists(text, taken, spans)
     taken += list_members(text, taken, spans)
     if check:

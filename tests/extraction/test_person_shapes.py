@@ -165,3 +165,20 @@ def test_a_list_whose_separators_were_lost_is_read_name_by_name(text, listed):
 )
 def test_a_surname_with_a_form_of_address_is_no_name(text):
     assert names(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("日本前首相安倍晋三遇袭身亡。", "安倍晋三", "日本前首相"),
+        ("日本外相上川阳子会见了代表团。", "上川阳子", "日本外相"),
+        ("日本首相高市早苗在国会发表错误言论。", "高市早苗", "日本首相"),
+        ("日本经济产业大臣西村康稔表示。", "西村康稔", "日本经济产业大臣"),  # 经 of 经济: no stop
+    ],
+)
+def test_a_japanese_name_after_a_title(text, name, role):
+    assert [(m.name, m.role) for m in find_persons(text)] == [(name, role)]
+
+
+def test_a_japanese_family_name_with_one_character_more_needs_a_sure_end():
+    assert names("秉持公明党创始人池田大作坚定致力于友好。") == set()  # not 池田大

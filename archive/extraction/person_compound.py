@@ -1,0 +1,37 @@
+"""Names with a two-character family name (欧阳, 司马; Japanese: 安倍, 上川) right after a
+title. The scorer learned few of them (a Japanese given name, 晋三 or 阳子, looks like no
+Chinese one), so after a title such a family name and one or two characters are taken when a
+name can end there (日本前首相安倍晋三遇袭, 外相上川阳子会见)."""
+
+from __future__ import annotations
+
+from .person_context import ends_clean
+from .person_features import is_han
+from .person_scorer import TITLED
+from .person_spans import Span
+from .person_words import compound_surnames, longest_ending_at, titles
+
+
+def compound_after_titles(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
+    used = {k for s in taken for k in range(s.start, s.end)}
+    found: list[Span] = []
+    doubles = compound_surnames()
+    firsts = {d[0] for d in doubles}
+    for start in range(1, len(text) - 2):
+        if text[start] not in firsts or text[start : start + 2] not in doubles:
+            continue
+        if hidden[start] or start in used:
+            continue
+        if not longest_ending_at(text, start, titles()):
+            continue
+        # The longer reading first: Japanese given names mostly have two characters; the
+        # shorter needs a sure end (石破茂19日, not 池田大|作坚定).
+        for end in (start + 4, start + 3):
+            name = text[start:end]
+            sure = end == start + 4 or not is_han(text[end : end + 1] or "。")
+            if end <= len(text) and all(is_han(c) for c in name) and sure and ends_clean(text, end):
+                if not any(k in used for k in range(start, end)):
+                    found.append(Span(start, end, 0.5, "title", True, 2, TITLED))
+                    used.update(range(start, end))
+                break
+    return found
