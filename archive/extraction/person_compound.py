@@ -5,6 +5,9 @@ name can end there (日本前首相安倍晋三遇袭, 外相上川阳子会见)
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from .person_context import ends_clean
 from .person_features import is_han
 from .person_scorer import TITLED
@@ -15,11 +18,8 @@ from .person_words import compound_surnames, longest_ending_at, titles
 def compound_after_titles(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
     used = {k for s in taken for k in range(s.start, s.end)}
     found: list[Span] = []
-    doubles = compound_surnames()
-    firsts = {d[0] for d in doubles}
-    for start in range(1, len(text) - 2):
-        if text[start] not in firsts or text[start : start + 2] not in doubles:
-            continue
+    for match in _doubles().finditer(text, 1):
+        start = match.start()
         if hidden[start] or start in used:
             continue
         if not longest_ending_at(text, start, titles()):
@@ -35,3 +35,8 @@ def compound_after_titles(text: str, taken: list[Span], hidden: list[bool]) -> l
                     used.update(range(start, end))
                 break
     return found
+
+
+@cache
+def _doubles() -> re.Pattern[str]:
+    return re.compile("(?=" + "|".join(sorted(compound_surnames())) + ")")
