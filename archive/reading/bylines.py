@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from archive.extraction.person_words import compound_surnames, surnames
+from archive.extraction.person_words import (
+    compound_surnames,
+    surnames,
+    translit_chars,
+    translit_dotted_chars,
+)
 from archive.extraction.types import BylineName
 
 from .text import CJK, is_terminated
@@ -64,9 +69,11 @@ def is_byline(block_text: str) -> bool:
 
 
 def name_shaped(name: str) -> bool:
-    """A name with no role word beside it must start with a surname, or be a transliteration."""
+    """A name with no role word beside it must start with a surname, or be a transliteration
+    (each part joined by · starting with a transliteration character: not ■二十四节气·芒种)."""
     if "·" in name:
-        return True
+        wide = translit_chars() + translit_dotted_chars()
+        return all(part and part[0] in wide for part in name.split("·"))
     return name[0] in surnames() or any(name.startswith(s) for s in compound_surnames())
 
 

@@ -45,4 +45,5 @@ def test_bylines(line, expected):
 def test_a_mark_before_a_name_signs_but_before_a_phrase_titles_a_brief():
     assert is_byline("■陈路华") and is_byline("■通讯员 赵诗 文雅婷") and is_byline("本报评论员")
     assert not is_byline("■美丽中国")
+    assert is_byline("■阿依古丽·买买提") and not is_byline("■二十四节气·芒种")  # · alone: no name
     assert not is_byline("■市图书馆开展读书月活动，吸引市民参加。")
