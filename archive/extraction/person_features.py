@@ -73,6 +73,7 @@ def _emissions() -> dict[str, dict[str, str]]:
     return tables
 
 
+DOTS = "·•‧-－"  # what papers print between the parts of a foreign name (汤姆-克鲁斯)
 FOREIGN_LONGEST = 12  # characters of a foreign name written without ·
 DOTTED_LONGEST = 16  # … and of one whose parts are joined by ·
 
@@ -90,7 +91,8 @@ def foreign_runs() -> re.Pattern[str]:
     chars = "[" + re.escape(translit_chars()) + "]"
     wide = "[" + re.escape(translit_chars() + translit_dotted_chars()) + "]"
     inner = "[" + re.escape(translit_dotted_chars()) + "]"
-    return re.compile(f"{wide}+(?:[·•]{wide}+)+|{chars}(?:{inner}?{chars}){{2,}}")
+    dots = "[" + re.escape(DOTS) + "]"
+    return re.compile(f"{wide}+(?:{dots}{wide}+)+|{chars}(?:{inner}?{chars}){{2,}}")
 
 
 def foreign_candidates(text: str) -> list[Candidate]:
@@ -100,7 +102,7 @@ def foreign_candidates(text: str) -> list[Candidate]:
     codes = word_codes()
     for m in foreign_runs().finditer(text):
         start, end = m.span()
-        if "·" in m.group() or "•" in m.group():
+        if any(dot in m.group() for dot in DOTS):
             if end - start <= DOTTED_LONGEST:
                 found.append((start, end, 0))
             continue

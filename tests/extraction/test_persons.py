@@ -391,3 +391,18 @@ def test_a_name_joined_by_a_dot_is_read_whole(text, name):
 def test_a_foreign_name_does_not_end_on_the_word_after_it():
     assert names("门兴想摆脱低迷状态，萨格勒布则希望保留出线的火种。") == set()  # 则 is "then"
     assert names("法院作出一审判决，认定王益犯受贿罪。") == {"王益"}  # 犯 starts 犯受贿罪
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("古巴国家主席迪亚斯-卡内尔出席。", "迪亚斯-卡内尔"),
+        ("2008年3月11日，汤姆-克鲁斯在贝弗利山庄购买了豪宅。", "汤姆-克鲁斯"),
+    ],
+)
+def test_a_foreign_name_joined_by_a_hyphen_is_read_whole(text, name):
+    assert names(text) == {name}
+
+
+def test_a_hyphen_between_places_joins_no_name():
+    assert names("中美-东盟合作论坛举行。") == set()
