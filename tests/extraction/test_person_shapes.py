@@ -182,3 +182,19 @@ def test_a_japanese_name_after_a_title(text, name, role):
 
 def test_a_japanese_family_name_with_one_character_more_needs_a_sure_end():
     assert names("秉持公明党创始人池田大作坚定致力于友好。") == set()  # not 池田大
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("牧民扎西次仁说，今年收成很好。", "扎西次仁"),
+        ("全国人大代表、村支书达瓦央宗建议加快修路。", "达瓦央宗"),
+        ("会后，次仁卓玛向记者介绍了情况。", "次仁卓玛"),  # no title at all
+    ],
+)
+def test_a_tibetan_name_of_two_parts_needs_no_family_name(text, name):
+    assert names(text) == {name}
+
+
+def test_a_run_of_three_tibetan_name_parts_is_left_alone():
+    assert names("扎西次仁多吉") == set()  # 扎西次仁|多吉 or 扎西|次仁多吉: no way to tell
