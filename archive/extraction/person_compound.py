@@ -9,9 +9,10 @@ import re
 from functools import cache
 
 from .person_context import ends_clean
+from .person_dict import word_codes
 from .person_features import is_han
 from .person_scorer import TITLED
-from .person_spans import Span
+from .person_spans import Span, given_is_verb
 from .person_words import compound_surnames, longest_ending_at, titles
 
 
@@ -29,12 +30,31 @@ def compound_after_titles(text: str, taken: list[Span], hidden: list[bool]) -> l
         for end in (start + 4, start + 3):
             name = text[start:end]
             sure = end == start + 4 or not is_han(text[end : end + 1] or "。")
-            if end <= len(text) and all(is_han(c) for c in name) and sure and ends_clean(text, end):
+            if (
+                end > len(text)
+                or not all(is_han(c) for c in name)
+                or _reads_as_words(text, start, end)
+            ):
+                continue
+            if sure and ends_clean(text, end):
                 if not any(k in used for k in range(start, end)):
                     found.append(Span(start, end, 0.5, "title", True, 2, TITLED))
                     used.update(range(start, end))
                 break
     return found
+
+
+def _reads_as_words(text: str, start: int, end: int) -> bool:
+    """A common word runs across one of the span's edges or between its family and given
+    name (工人前|田野|调查), or the given part is a verb (村民田中|劳作): it reads as ordinary
+    words. (A given name may be a noun of its own: 阳子, 早苗.)"""
+    codes = word_codes()
+    crossed = any(_common(codes.get(text[k : k + 2], "r0")) for k in (start + 1, end - 1))
+    return crossed or given_is_verb(text, start + 2, end)
+
+
+def _common(code: str) -> bool:
+    return code[0] not in "rt" and code[1] >= "2"
 
 
 @cache

@@ -180,6 +180,13 @@ def plausible(text: str, span: Span) -> bool:
     return span.p >= SURE or not inside_word(text, span.start, span.end)
 
 
+def given_is_verb(text: str, start: int, end: int) -> bool:
+    """The given part of a span (two characters) is a common verb or untagged word jieba knows
+    (劳作, 表示, 工作; not a rare one: 笃志)."""
+    code = word_codes().get(text[start:end], "-0")
+    return end - start == 2 and code[0] in "vx" and code[1] >= "2"
+
+
 def _cuts_word(text: str, at: int) -> bool:
     """The two characters text[at:at+2] (across an edge of a span) are a common word."""
     code = word_codes().get(text[at : at + 2], "r0") if at >= 0 else "r0"
@@ -193,6 +200,8 @@ def _title_ok(text: str, span: Span) -> bool:
     name = text[span.start : span.end]
     if text[span.start] in surnames_also_words() and not span.ctx & VERB:
         return False
+    if span.sur == 2 and given_is_verb(text, span.start + 2, span.end):
+        return False  # 村民田中|劳作: a family name that is also a word, then a verb
     if inside_word(text, span.start, span.end):
         return False
     if longest_ending_at(text, span.start, titles()):

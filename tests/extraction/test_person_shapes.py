@@ -198,3 +198,8 @@ def test_a_tibetan_name_of_two_parts_needs_no_family_name(text, name):
 
 def test_a_run_of_three_tibetan_name_parts_is_left_alone():
     assert names("扎西次仁多吉") == set()  # 扎西次仁|多吉 or 扎西|次仁多吉: no way to tell
+
+
+@pytest.mark.parametrize("text", ["几位村民田中劳作，一派丰收景象。", "工人前田野调查结束后返回。"])
+def test_a_japanese_family_name_that_is_also_a_word_before_other_words_is_no_name(text):
+    assert names(text) == set()  # 田中 "in the field", then 劳作; 前田 across 田野
