@@ -170,9 +170,16 @@ def _right_member(text: str, span: Span, by_start: dict[int, list[Span]]) -> Spa
     end = at
     while end < len(text) and is_han(text[end]) and text[end] not in "、等":
         end += 1
-    if text[at - 1] != "、" and not _named(by_start.get(_next_member(text, end), ())):
-        return None  # spaces alone set a member apart only between two names
+    between = _named(by_start.get(_next_member(text, end), ()))
+    if not (between or (text[at - 1] == "、" and _strong(span))):
+        return None
     return _bare(text, at, end) if _fits_right(text, end) else None
+
+
+def _strong(span: Span) -> bool:
+    """A name sure enough to vouch alone for a list member no candidate covers (睦邻、安邻、
+    富邻: 安邻, taken on a middling score, vouches for nothing)."""
+    return span.p >= LIST_ANCHOR or span.titled or span.how in ("title", "chain", "known")
 
 
 def _named(spans: Iterable[Span]) -> bool:
@@ -190,10 +197,12 @@ def _left_member(text: str, span: Span, by_end: dict[int, list[Span]]) -> Span |
     start = at
     while start > 0 and is_han(text[start - 1]) and text[start - 1] != "、":
         start -= 1
-    if text[at] != "、":  # spaces: only between two names
-        before = _previous_member(text, start)
-        return _bare(text, start, at) if _named(by_end.get(before, ())) else None
-    return _bare(text, start, at) if start and text[start - 1] in _LIST_END | {"、"} else None
+    between = _named(by_end.get(_previous_member(text, start), ()))
+    if not (between or (text[at] == "、" and _strong(span))):
+        return None  # a member no candidate covers needs a name beyond it, or a sure one here
+    if between or (start and text[start - 1] in _LIST_END | {"、"}):
+        return _bare(text, start, at)
+    return None
 
 
 def _next_member(text: str, end: int) -> int:
@@ -276,6 +285,7 @@ def repeats(text: str, names: set[str], taken: list[Span], hidden: list[bool]) -
     return found
 
 
+_DAY = re.compile(r"\d{1,2}日")
 _COUNTRY_CHARS = set("中美英法德日俄意韩朝印澳加")  # 美国防部长 is 美|国防部长, no name
 _JOINERS = set("·•.-—－")
 
@@ -306,8 +316,8 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span
 
 
 def ends_clean(text: str, end: int) -> bool:
-    """A name can end here: punctuation, a verb, or a date (19日说) follows."""
-    if end >= len(text) or text[end] in _PUNCT or text[end].isdigit():
+    """A name can end here: punctuation, a verb, or a day of the month (19日说) follows."""
+    if end >= len(text) or text[end] in _PUNCT or _DAY.match(text, end):
         return True
     if longest_starting_at(text, end, verbs()):
         return True

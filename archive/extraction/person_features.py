@@ -110,7 +110,12 @@ def foreign_candidates(text: str) -> list[Candidate]:
         ends = [end]
         if text[end - 1 : end + 1] in codes and text[end - 2] in _narrow():
             ends.append(end - 1)  # still ending on the narrow set (not 萨格勒布则|希望)
-        found += [(a, b, 0) for a in starts for b in ends if 3 <= b - a <= FOREIGN_LONGEST]
+        found += [
+            (a, b, 0)
+            for a in starts
+            for b in ends
+            if 3 <= b - a <= FOREIGN_LONGEST and codes.get(text[a:b], "t")[0] != "x"
+        ]  # not an idiom or set phrase jieba knows (依依不舍)
     return found
 
 

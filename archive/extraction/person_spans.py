@@ -69,8 +69,8 @@ def score_all(text: str, hidden: list[bool]) -> list[Span]:
         if p >= PLACE_CHECK:
             if s not in reach:
                 reach[s] = listed_reach(text, s, places)
-            if reach[s] >= e:
-                continue
+            if reach[s] >= e or (s and listed_reach(text, s - 1, places) > s):
+                continue  # inside a listed place, or starting inside one (津巴布|韦众议长)
         span = Span(s, e, p, "", c, sur, t)
         if not _common_word(text, span) and text[s + sur : e] not in ADDRESS:
             spans.append(span)

