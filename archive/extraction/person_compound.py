@@ -5,25 +5,21 @@ name can end there (日本前首相安倍晋三遇袭, 外相上川阳子会见)
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from .person_context import ends_clean
 from .person_dict import word_codes
 from .person_features import is_han
 from .person_scorer import TITLED
 from .person_spans import Span, given_is_verb
-from .person_words import compound_surnames, longest_ending_at, titles
+from .person_words import longest_ending_at, titles
 
 
-def compound_after_titles(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
+def compound_after_titles(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
+    """``spans`` (score_all) holds every two-character family name after a title, however
+    low its score: where to look."""
     used = {k for s in taken for k in range(s.start, s.end)}
     found: list[Span] = []
-    for match in _doubles().finditer(text, 1):
-        start = match.start()
-        if hidden[start] or start in used:
-            continue
-        if not longest_ending_at(text, start, titles()):
+    for start in sorted({s.start for s in spans if s.sur == 2 and s.titled}):
+        if start in used or not longest_ending_at(text, start, titles()):
             continue
         # The longer reading first: Japanese given names mostly have two characters; the
         # shorter needs a sure end (石破茂19日, not 池田大|作坚定).
@@ -55,8 +51,3 @@ def _reads_as_words(text: str, start: int, end: int) -> bool:
 
 def _common(code: str) -> bool:
     return code[0] not in "rt" and code[1] >= "2"
-
-
-@cache
-def _doubles() -> re.Pattern[str]:
-    return re.compile("(?=" + "|".join(sorted(compound_surnames())) + ")")

@@ -18,18 +18,26 @@ def part_names(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
     """Runs of two parts (or four: two names of a 名单 whose space was lost); a run of three
     could be cut either way and is left alone."""
     used = {k for s in taken for k in range(s.start, s.end)}
+    parts = tibetan_parts()
     found: list[Span] = []
-    for match in _runs().finditer(text):
-        start, end = match.span()
-        if (end - start) % (2 * PART) or hidden[start]:
-            continue
-        for at in range(start, end, 2 * PART):
-            if not any(k in used for k in range(at, at + 2 * PART)):
-                found.append(Span(at, at + 2 * PART, PARTS_P, "score", True, 0, 0))
+    for match in _part_chars().finditer(text):  # a cheap first look: runs of their characters
+        at, stop = match.span()
+        while at + 2 * PART <= stop:
+            end = at
+            while end + PART <= stop and text[end : end + PART] in parts:
+                end += PART
+            if end - at < 2 * PART:
+                at += 1
+                continue
+            if (end - at) % (2 * PART) == 0 and not hidden[at]:
+                for start in range(at, end, 2 * PART):
+                    if not any(k in used for k in range(start, start + 2 * PART)):
+                        found.append(Span(start, start + 2 * PART, PARTS_P, "score", True, 0, 0))
+            at = end
     return found
 
 
 @cache
-def _runs() -> re.Pattern[str]:
-    parts = "|".join(sorted(tibetan_parts()))
-    return re.compile(f"(?:{parts}){{2,}}")
+def _part_chars() -> re.Pattern[str]:
+    chars = "".join(sorted({char for part in tibetan_parts() for char in part}))
+    return re.compile(f"[{re.escape(chars)}]{{{2 * PART},}}")

@@ -65,11 +65,16 @@ def score_all(text: str, hidden: list[bool]) -> list[Span]:
     places = foreign_places()
     reach: dict[int, int] = {}  # per start, where the place covering it ends
     spans = []
+
+    def reach_of(at: int) -> int:
+        if at not in reach:
+            reach[at] = listed_reach(text, at, places)
+        return reach[at]
+
     for s, e, sur, p, c, t in scorer().score(text, hidden):
         if p >= PLACE_CHECK:
-            if s not in reach:
-                reach[s] = listed_reach(text, s, places)
-            if reach[s] >= e or (s and listed_reach(text, s - 1, places) > s):
+            covered = reach_of(s)  # a place covering s-1 past s covers s too: look only then
+            if covered >= e or (covered > s and s and reach_of(s - 1) > s):
                 continue  # inside a listed place, or starting inside one (津巴布|韦众议长)
         span = Span(s, e, p, "", c, sur, t)
         if not _common_word(text, span) and text[s + sur : e] not in ADDRESS:

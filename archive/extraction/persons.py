@@ -67,7 +67,7 @@ def find_persons_at(
         spans = [s for s in spans if not _overlapping(s, credited)]
     taken = credited + consistent(text, select(text, spans, threshold), spans, threshold)
     taken += short_foreign(text, taken, hidden)
-    taken += compound_after_titles(text, taken, hidden)
+    taken += compound_after_titles(text, taken, spans)
     taken += part_names(text, taken, hidden)
     taken += verb_lists(text, taken, spans)
     taken += list_members(text, taken, spans)
