@@ -13,16 +13,9 @@ established elsewhere in the same text.
 from __future__ import annotations
 
 from .person_compound import compound_after_titles
-from .person_context import (
-    consistent,
-    hidden_mask,
-    in_place_list,
-    list_members,
-    repeats,
-    short_foreign,
-    verb_lists,
-)
+from .person_context import consistent, hidden_mask, repeats, short_foreign
 from .person_credits import credits
+from .person_lists import in_place_list, list_members, verb_lists
 from .person_model import load_model
 from .person_parts import part_names
 from .person_roles import role_after, role_before
