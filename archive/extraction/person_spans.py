@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from .person_dict import char_tags, word_codes
-from .person_features import features, isolated
+from .person_features import DOTS, features, isolated
 from .person_model import load_model, probability
 from .person_scorer import NOUNISH, TITLED, VERB, scorer
 from .person_words import (
@@ -118,13 +118,16 @@ def select(text: str, spans: list[Span], threshold: float) -> list[Span]:
 
 
 def _titled_open(text: str, spans: list[Span], used: set[int]) -> list[Span]:
-    """A title right before a surname-led span whose right edge the word lists do not know
-    (主任X谈, 部长X及夫人, 总理X应邀): the span is a name when a verb, conjunction or
+    """A title right before a surname-led span (or a foreign name joined by ·, whose parts
+    say where it ends) whose right edge the word lists do not know (主任X谈, 部长X及夫人,
+    总理X应邀, 主席迪亚斯-卡内尔发来): the span is a name when a verb, conjunction or
     preposition starts right after it. Of the 2- and 3-character readings, the one after
     which such a word starts wins (the likelier when both do)."""
     by_start: dict[int, list[Span]] = {}
     for span in spans:
-        if span.sur and not span.clean and span.titled and span.p >= OPEN_FLOOR:
+        if span.clean or not span.titled or span.p < OPEN_FLOOR:
+            continue
+        if span.sur or any(dot in text[span.start : span.end] for dot in DOTS):
             by_start.setdefault(span.start, []).append(span)
     taken: list[Span] = []
     for start, options in by_start.items():
@@ -132,7 +135,14 @@ def _titled_open(text: str, spans: list[Span], used: set[int]) -> list[Span]:
             continue
         if not longest_ending_at(text, start, titles()):
             continue
-        good = [s for s in options if opens_clause(text, s.end)]
+        # A foreign name needs a verb of two characters after it: one may be its next part
+        # (克劳德·阿|兴 is cut short; 迪亚斯-卡内尔|发来 is not).
+        good = [
+            s
+            for s in options
+            if opens_clause(text, s.end)
+            and (s.sur or word_codes().get(text[s.end : s.end + 2], "-")[0] == "v")
+        ]
         if not good:
             continue
         span = max(good, key=lambda s: s.p)

@@ -397,6 +397,7 @@ def test_a_foreign_name_does_not_end_on_the_word_after_it():
     "text, name",
     [
         ("古巴国家主席迪亚斯-卡内尔出席。", "迪亚斯-卡内尔"),
+        ("古巴国家主席迪亚斯-卡内尔发来贺信。", "迪亚斯-卡内尔"),  # 发来: a verb the lists lack
         ("2008年3月11日，汤姆-克鲁斯在贝弗利山庄购买了豪宅。", "汤姆-克鲁斯"),
     ],
 )
@@ -406,6 +407,10 @@ def test_a_foreign_name_joined_by_a_hyphen_is_read_whole(text, name):
 
 def test_a_hyphen_between_places_joins_no_name():
     assert names("中美-东盟合作论坛举行。") == set()
+
+
+def test_a_dotted_name_cut_before_its_last_character_is_not_taken():
+    assert "克劳德·阿" not in names("中国友好协会会长克劳德·阿兴，秘鲁客人出席。")
 
 
 @pytest.mark.parametrize(
