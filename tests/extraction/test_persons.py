@@ -380,6 +380,7 @@ def test_a_title_joined_to_another_by_jian_is_no_name():
     [
         ("副总理兼外交部长克劳斯·金克尔在联大发言。", "克劳斯·金克尔"),  # 金
         ("法共前总书记乔治·马歇出席了会议。", "乔治·马歇"),  # 歇
+        ("联合国副秘书长汤姆·弗莱彻20日警告说。", "汤姆·弗莱彻"),  # 彻
         ("沙特王储兼首相穆罕默德·本·萨勒曼会见代表团。", "穆罕默德·本·萨勒曼"),  # 本
         ("由前总理罗伯特·菲佐领导的方向党获胜。", "罗伯特·菲佐"),  # 总理's 理 is no part
     ],
@@ -424,6 +425,7 @@ def test_a_dotted_name_cut_before_its_last_character_is_not_taken():
             set(),
         ),  # 富邻: 安邻 (a weak name) is no anchor
         ("这关系产业工人根本利益。", set()),  # 根本 is no family name
+        ("（新闻联播）：巴媒称以军袭击加沙地带。", set()),  # 巴媒: Pakistan's press
     ],
 )
 def test_words_next_to_titles_lists_and_places_are_no_names(text, expected):
