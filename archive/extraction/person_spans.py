@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .person_dict import char_tags, word_codes
 from .person_features import DOTS, features, isolated
@@ -32,6 +33,8 @@ from .person_words import (
     surnames_also_words,
     titles,
     titles_after,
+    translit_chars,
+    translit_dotted_chars,
 )
 
 CHAIN_BONUS = 2.0  # log-odds added to each member of a back-to-back run of names
@@ -275,12 +278,28 @@ def _chains(text: str, spans: list[Span]) -> list[Span]:
     pos = 0
     for start in sorted(best):
         run = best[start][1]
-        if start >= pos and len(run) >= CHAIN_MIN:
+        if start >= pos and len(run) >= CHAIN_MIN and not _foreign_word(text, run):
             for span in run:
                 span.how = "chain"
             taken.extend(run)
             pos = run[-1].end
     return taken
+
+
+CHAIN_FOREIGN = 0.7  # share of transliteration characters that makes a run a foreign word
+
+
+def _foreign_word(text: str, run: list[Span]) -> bool:
+    """The run's characters are mostly transliteration characters: one foreign word cut in
+    pieces (乌克兰第聂伯罗彼得罗夫斯克), not a 名单 of Chinese names whose spaces were lost."""
+    chars = text[run[0].start : run[-1].end]
+    foreign = sum(char in _translit() for char in chars)
+    return foreign >= CHAIN_FOREIGN * len(chars)
+
+
+@cache
+def _translit() -> frozenset[str]:
+    return frozenset(translit_chars() + translit_dotted_chars())
 
 
 _NOTE = re.compile(r"[（(][^）)\n]{1,4}[）)]")

@@ -203,3 +203,7 @@ def test_a_run_of_three_tibetan_name_parts_is_left_alone():
 @pytest.mark.parametrize("text", ["几位村民田中劳作，一派丰收景象。", "工人前田野调查结束后返回。"])
 def test_a_japanese_family_name_that_is_also_a_word_before_other_words_is_no_name(text):
     assert names(text) == set()  # 田中 "in the field", then 劳作; 前田 across 田野
+
+
+def test_a_long_foreign_place_is_not_read_as_a_list_of_names_run_together():
+    assert names("俄军摧毁了部署在乌克兰第聂伯罗彼得罗夫斯克州的防空系统。") == set()
