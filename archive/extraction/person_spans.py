@@ -108,7 +108,10 @@ def select(text: str, spans: list[Span], threshold: float) -> list[Span]:
             continue
         if not plausible(text, span):
             continue
-        if span.p >= (threshold if span.ctx & (TITLED | VERB) else max(threshold, BARE)):
+        bare = not span.ctx & (TITLED | VERB)
+        if span.p >= (max(threshold, BARE) if bare else threshold):
+            if bare and _everyday(text, span):
+                continue
             span.how = "score"
         elif best_at.get(span.start) is span and _title_ok(text, span):
             span.how = "title"
@@ -196,6 +199,13 @@ def plausible(text: str, span: Span) -> bool:
     if word_codes().get(text[span.start : span.end], "-")[0] in "so":
         return bool(longest_ending_at(text, span.start, titles()))
     return span.p >= SURE or not inside_word(text, span.start, span.end)
+
+
+def _everyday(text: str, span: Span) -> bool:
+    """The given part of a bare span is a word of every day (将于|明天, 于|今天): without a title
+    or a verb beside it, such a span is no name."""
+    code = word_codes().get(text[span.start + span.sur : span.end], "-0")
+    return span.end - span.start - span.sur == 2 and code[0] == "x" and code[1] >= "3"
 
 
 def given_is_verb(text: str, start: int, end: int) -> bool:
