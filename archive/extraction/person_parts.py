@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .person_features import DOTS
 from .person_spans import Span
 from .person_words import tibetan_parts
 
@@ -29,7 +30,8 @@ def part_names(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
             if end - at < 2 * PART:
                 at += 1
                 continue
-            if (end - at) % (2 * PART) == 0 and not hidden[at]:
+            joined = text[at - 1 : at] in DOTS or text[end : end + 1] in DOTS  # 帕巴拉·格列朗杰
+            if (end - at) % (2 * PART) == 0 and not hidden[at] and not joined:
                 for start in range(at, end, 2 * PART):
                     if not any(k in used for k in range(start, start + 2 * PART)):
                         found.append(Span(start, start + 2 * PART, PARTS_P, "score", True, 0, 0))

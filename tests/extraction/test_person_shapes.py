@@ -196,6 +196,11 @@ def test_a_tibetan_name_of_two_parts_needs_no_family_name(text, name):
     assert names(text) == {name}
 
 
+def test_tibetan_name_parts_inside_a_name_joined_by_a_dot_stay_in_it():
+    assert names("副主席周强、帕巴拉·格列朗杰出席。") >= {"帕巴拉·格列朗杰"}
+    assert "格列朗杰" not in names("副主席周强、帕巴拉·格列朗杰出席。")
+
+
 def test_a_run_of_three_tibetan_name_parts_is_left_alone():
     assert names("扎西次仁多吉") == set()  # 扎西次仁|多吉 or 扎西|次仁多吉: no way to tell
 
