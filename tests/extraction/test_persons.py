@@ -428,6 +428,8 @@ def test_a_dotted_name_cut_before_its_last_character_is_not_taken():
         ("这关系产业工人根本利益。", set()),  # 根本 is no family name
         ("（新闻联播）：巴媒称以军袭击加沙地带。", set()),  # 巴媒: Pakistan's press
         ("亚洲冬季运动会将于明天（2月7日）在哈尔滨开幕。", set()),  # 于|明天
+        ("谆谆话语、殷殷嘱托，指引着前进方向。", set()),  # a doubled surname, no title
+        ("越南正在以苏林总书记为首的越共中央领导下前进。", set()),  # not 苏林总|书记
     ],
 )
 def test_words_next_to_titles_lists_and_places_are_no_names(text, expected):
