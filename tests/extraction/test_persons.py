@@ -429,6 +429,8 @@ def test_a_dotted_name_cut_before_its_last_character_is_not_taken():
         ("（新闻联播）：巴媒称以军袭击加沙地带。", set()),  # 巴媒: Pakistan's press
         ("亚洲冬季运动会将于明天（2月7日）在哈尔滨开幕。", set()),  # 于|明天
         ("谆谆话语、殷殷嘱托，指引着前进方向。", set()),  # a doubled surname, no title
+        ("以军开始在约旦河西岸纳布卢斯以东实施大规模搜捕。", set()),  # a listed place
+        ("国际信用评级机构穆迪日前下调美国主权信用评级。", set()),  # a firm
         ("越南正在以苏林总书记为首的越共中央领导下前进。", set()),  # not 苏林总|书记
     ],
 )
