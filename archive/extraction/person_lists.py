@@ -223,10 +223,10 @@ def _bare(text: str, start: int, end: int) -> Span | None:
     return Span(start, end, LIST_FLOOR, "list", True, 1, LISTED)
 
 
-# A list that ends "等地", "等多地", "等地区", "等方向", "等城市" … names places, whatever its members
-# look like (尼古拉耶夫、克里沃罗格等地; 华北、黄淮等地); "等国家领导人" names persons.
+# A list that ends "等地", "等多地", "等部分地区", "等方向", "等城市" … names places, whatever its
+# members look like (尼古拉耶夫、克里沃罗格等地; 华北、黄淮等地); "等国家领导人" names persons.
 _PLACE_LIST_END = re.compile(
-    r"(?:[、和及与][^、，,。；;：:\s]{1,12})*等(?:\d+个|[多几十]+个|多)?"
+    r"(?:[、和及与][^、，,。；;：:\s]{1,12})*等(?:\d+个|[多几十]+个|多|部分)?"
     r"(?:地区|地(?!区)|方向|城市|省份|省(?!份)|国家|国(?!家)|州|县|市|港口|港(?!口)|口岸)"
     r"(?!领导|元首|政要|代表|人|总统|总理|外长)"
 )
