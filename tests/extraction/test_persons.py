@@ -328,6 +328,7 @@ def test_foreign_names_with_less_common_transliteration_characters(text, name):
         ("波兰总统克瓦希涅夫斯基举行会谈。", "克瓦希涅夫斯基"),  # 涅 inside the name
         ("俄罗斯国防部长罗季奥诺夫出席。", "罗季奥诺夫"),  # 季
         ("俄外交部发言人扎哈罗娃9日表示。", "扎哈罗娃"),  # 娃 ends Russian women's names
+        ("乌兹别克斯坦总统米尔济约耶夫出席。", "米尔济约耶夫"),  # 济 between narrow ones
     ],
 )
 def test_a_long_foreign_name_is_read_whole(text, name):
