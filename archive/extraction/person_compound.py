@@ -6,10 +6,9 @@ name can end there (日本前首相安倍晋三遇袭, 外相上川阳子会见)
 from __future__ import annotations
 
 from .person_context import ends_clean
-from .person_dict import word_codes
 from .person_features import is_han
 from .person_scorer import TITLED
-from .person_spans import Span, given_is_verb
+from .person_spans import Span, cuts_word, given_is_verb
 from .person_words import longest_ending_at, titles
 
 
@@ -44,10 +43,5 @@ def _reads_as_words(text: str, start: int, end: int) -> bool:
     """A common word runs across one of the span's edges or between its family and given
     name (工人前|田野|调查), or the given part is a verb (村民田中|劳作): it reads as ordinary
     words. (A given name may be a noun of its own: 阳子, 早苗.)"""
-    codes = word_codes()
-    crossed = any(_common(codes.get(text[k : k + 2], "r0")) for k in (start + 1, end - 1))
+    crossed = cuts_word(text, start + 1) or cuts_word(text, end - 1)
     return crossed or given_is_verb(text, start + 2, end)
-
-
-def _common(code: str) -> bool:
-    return code[0] not in "rt" and code[1] >= "2"

@@ -222,7 +222,7 @@ def given_is_verb(text: str, start: int, end: int) -> bool:
     return end - start == 2 and code[0] in "vx" and code[1] >= "2"
 
 
-def _cuts_word(text: str, at: int) -> bool:
+def cuts_word(text: str, at: int) -> bool:
     """The two characters text[at:at+2] (across an edge of a span) are a common word."""
     code = word_codes().get(text[at : at + 2], "r0") if at >= 0 else "r0"
     return code[0] not in "rt" and code[1] >= "2"
@@ -240,11 +240,11 @@ def _title_ok(text: str, span: Span) -> bool:
     if inside_word(text, span.start, span.end):
         return False
     if longest_ending_at(text, span.start, titles()):
-        if _cuts_word(text, span.end - 1):
+        if cuts_word(text, span.end - 1):
             return False
         return span.p >= TITLE_FLOOR or nounish(name)
     if longest_starting_at(text, span.end, titles_after()):
-        if _cuts_word(text, span.start - 1):
+        if cuts_word(text, span.start - 1):
             return False
         return span.p >= TITLE_FLOOR or word_codes().get(name, "-")[0] in "rt"
     return False
