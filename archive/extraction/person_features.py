@@ -114,9 +114,16 @@ def foreign_candidates(text: str) -> list[Candidate]:
             (a, b, 0)
             for a in starts
             for b in ends
-            if 3 <= b - a <= FOREIGN_LONGEST and codes.get(text[a:b], "t")[0] != "x"
-        ]  # not an idiom or set phrase jieba knows (依依不舍)
+            if 3 <= b - a <= FOREIGN_LONGEST and not _chinese_words(codes, text[a:b])
+        ]
     return found
+
+
+def _chinese_words(codes: dict[str, str], run: str) -> bool:
+    """An idiom or set phrase jieba knows (依依不舍), or a run ending in a common verb
+    (吉林大安|依托): Chinese words of transliteration characters, not a foreign name."""
+    tail = codes.get(run[-2:], "-0")
+    return codes.get(run, "t")[0] == "x" or (tail[0] == "v" and tail[1] >= "2")
 
 
 def _starts(text: str, start: int, end: int) -> list[int]:

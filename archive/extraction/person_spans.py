@@ -209,10 +209,13 @@ def plausible(text: str, span: Span) -> bool:
 
 
 def _everyday(text: str, span: Span) -> bool:
-    """The given part of a bare span is a word of every day (将于|明天, 于|今天): without a title
-    or a verb beside it, such a span is no name."""
+    """The given part of a bare span is a word of every day (将于|明天, 于|今天; after a
+    two-character family name any common word: 高市|政权): without a title or a verb beside
+    it, such a span is no name."""
     code = word_codes().get(text[span.start + span.sur : span.end], "-0")
-    return span.end - span.start - span.sur == 2 and code[0] == "x" and code[1] >= "3"
+    if span.end - span.start - span.sur != 2 or code[1] < "3":
+        return False
+    return code[0] == "x" or (span.sur == 2 and code[0] not in "rt")
 
 
 def given_is_verb(text: str, start: int, end: int) -> bool:

@@ -433,6 +433,8 @@ def test_a_dotted_name_cut_before_its_last_character_is_not_taken():
         ("谆谆话语、殷殷嘱托，指引着前进方向。", set()),  # a doubled surname, no title
         ("以军开始在约旦河西岸纳布卢斯以东实施大规模搜捕。", set()),  # a listed place
         ("国际信用评级机构穆迪日前下调美国主权信用评级。", set()),  # a firm
+        ("他们反对高市政权增加防卫费。", set()),  # a family name, then a common word
+        ("针对人口老龄化，吉林依托数字化改革推出新举措。", set()),  # ends in a verb: 依托
         ("越南正在以苏林总书记为首的越共中央领导下前进。", set()),  # not 苏林总|书记
     ],
 )
