@@ -52,7 +52,7 @@ class Span:
     start: int
     end: int
     p: float
-    how: str = ""  # chain | score | title | list | known | repeat
+    how: str = ""  # chain | joined | filler | score | title | list | known | repeat
     clean: bool = True  # a name can end here (punctuation, verb, title … follows)
     sur: int = 1  # surname length; 0 for a foreign name
     ctx: int = 0  # person_scorer.TITLED | VERB | LISTED
@@ -270,40 +270,151 @@ def _logit(p: float) -> float:
 
 
 def _chains(text: str, spans: list[Span]) -> list[Span]:
-    """Runs of at least CHAIN_MIN spans, each ending where the next starts (best by DP).
+    """Runs of at least CHAIN_MIN names, each ending where the next starts (best by DP).
 
     In a run the neighbours are other names, so each span is judged on its own string
-    (``isolated``) rather than with its context.
+    (``isolated``) rather than with its context; a ·-joined name (司马义·艾买提) joins a run
+    but does not count. Where such a run is found (a 名单), between two names one piece no
+    rule reads as a name
+    (热地, 丹增) is taken at a small cost, a few per run: in a 名单 everything is a name, in
+    running text a piece between weak names is not.
     """
-    runnable = _in_runs(text, spans)
-    if not runnable:
+    if not _listy(text, spans):
         return []
     notes = _notes(text)
-    weights, _ = load_model()
-    by_start: dict[int, list[tuple[float, Span]]] = {}
-    for span in runnable:
-        alone, cand = isolated(text, (span.start, span.end, span.sur))
-        p = probability(weights, features(alone, cand))
-        gain = _logit(p) + CHAIN_BONUS
-        if gain > 0:
-            by_start.setdefault(span.start, []).append((gain, span))
-    best: dict[int, tuple[float, list[Span]]] = {}
-    for start in sorted(by_start, reverse=True):
-        options = []
-        for gain, span in by_start[start]:
-            tail = best.get(notes.get(span.end, span.end))
-            options.append((gain + tail[0], [span, *tail[1]]) if tail else (gain, [span]))
-        best[start] = max(options, key=lambda o: o[0])
+    members = _members(text, spans)
+    fillers = _widen(text, members, notes)
+    cores = [r for r in _runs(members, {}, notes) if not _foreign_word(text, r)]
+    if not cores:
+        return []
+    core_at = {k for run in cores for s in run for k in range(s.start, s.end)}
     taken: list[Span] = []
-    pos = 0
-    for start in sorted(best):
-        run = best[start][1]
-        if start >= pos and len(run) >= CHAIN_MIN and not _foreign_word(text, run):
-            for span in run:
-                span.how = "chain"
+    for run in _runs(members, fillers, notes):
+        fills = sum(1 for s in run if s.how == "filler")
+        if (
+            any(k in core_at for s in run for k in range(s.start, s.end))
+            and fills * FILLS_PER_NAME <= len(run) - fills
+            and not _foreign_word(text, run)
+        ):
             taken.extend(run)
+    used = {k for s in taken for k in range(s.start, s.end)}
+    taken += [s for run in cores for s in run if not any(k in used for k in range(s.start, s.end))]
+    for span in taken:
+        span.how = "chain"
+    return sorted(taken, key=lambda s: s.start)
+
+
+Options = dict[int, list[tuple[float, Span]]]  # per start: (gain, span) readings
+
+
+def _members(text: str, spans: list[Span]) -> Options:
+    """The spans whose own string, with the list's bonus, looks more like a name than not."""
+    weights, _ = load_model()
+    members: Options = {}
+    for span in spans:
+        if not span.sur and any(dot in text[span.start : span.end] for dot in _LIST_DOTS):
+            continue  # read by _pieces, which knows where a list's next name may start
+        alone, cand = isolated(text, (span.start, span.end, span.sur))
+        gain = _logit(probability(weights, features(alone, cand))) + CHAIN_BONUS
+        if gain > 0:
+            members.setdefault(span.start, []).append((gain, span))
+    return members
+
+
+def _widen(text: str, members: Options, notes: dict[int, int]) -> Options:
+    """Add the ·-joined names that may follow a member to ``members``; return the fillers
+    (pieces no rule reads as a name) that may."""
+    fillers: Options = {}
+    ahead = [notes.get(s.end, s.end) for options in members.values() for _, s in options]
+    seen: set[int] = set()
+    while ahead:
+        at = ahead.pop()
+        if at in seen:
+            continue
+        seen.add(at)
+        for gain, span in _pieces(text, at):
+            (members if gain > 0 else fillers).setdefault(at, []).append((gain, span))
+            if span.sur == 0:
+                ahead.append(notes.get(span.end, span.end))
+    return fillers
+
+
+def _runs(members: Options, fillers: Options, notes: dict[int, int]) -> list[list[Span]]:
+    """The best runs (greedy from the left) of at least CHAIN_MIN names, a filler never first,
+    last or next to another."""
+    # per start: (gain, spans, names) of the best run starting there with a name / a filler
+    named: dict[int, tuple[float, list[Span], int]] = {}
+    filled: dict[int, tuple[float, list[Span], int]] = {}
+    for start in sorted(set(members) | set(fillers), reverse=True):
+        options = []
+        for gain, span in members.get(start, ()):
+            after = notes.get(span.end, span.end)
+            tails = [t for t in (named.get(after), filled.get(after)) if t and t[0] > 0]
+            tail = max(tails, key=lambda t: t[0]) if tails else (0.0, [], 0)
+            counted = span.how != "joined"  # a ·-joined name bridges a run, it cannot make one
+            options.append((gain + tail[0], [span, *tail[1]], counted + tail[2]))
+        if options:
+            named[start] = max(options, key=lambda o: o[0])
+        options = []
+        for gain, span in fillers.get(start, ()):
+            tail = named.get(notes.get(span.end, span.end))
+            if tail:
+                options.append((gain + tail[0], [span, *tail[1]], tail[2]))
+        if options:
+            filled[start] = max(options, key=lambda o: o[0])
+    runs: list[list[Span]] = []
+    pos = 0
+    for start in sorted(named):
+        _, run, count = named[start]
+        if start >= pos and count >= CHAIN_MIN:
+            runs.append(run)
             pos = run[-1].end
-    return taken
+    return runs
+
+
+# log-odds of a piece of a list that no rule reads as a name, by its length: longer pieces
+# cost more, or a run would rather shift by a character (郑斯|林房维|中经叔平) than take one
+FILLER = {2: -1.0, 3: -1.5, 4: -2.5}
+FILLS_PER_NAME = 4  # a run takes at most one filler per this many names
+DOTTED = 1.0  # log-odds per character of a ·-joined piece of a list (the longest reading wins)
+PART_MAX = 4  # characters in one part of a ·-joined name read in a list
+_LIST_DOTS = "·•‧"
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•‧][\u4e00-\u9fff]{1,8})+")
+
+
+def _pieces(text: str, at: int) -> list[tuple[float, Span]]:
+    """What else may be the next member of a list at ``at``: a ·-joined name (each part of
+    2–PART_MAX characters, the last cut anywhere in that reach: 司马义·艾买提|彭珮云), or a
+    piece of 2–4 Chinese characters that is no common word."""
+    joined = _DOTTED.match(text, at)
+    if joined:
+        out: list[tuple[float, Span]] = []
+        parts = re.split(f"[{_LIST_DOTS}]", joined.group())
+        end = at + len(parts[0])
+        if len(parts[0]) > PART_MAX:
+            return out
+        for part in parts[1:]:
+            for size in range(2, min(len(part), PART_MAX) + 1):
+                span = Span(at, end + 1 + size, 0.5, sur=0)
+                span.how = "joined"
+                out.append((DOTTED * (span.end - at - 1), span))
+            if len(part) > PART_MAX:
+                break  # the next name of the list starts in it
+            end += 1 + len(part)
+        return out
+    return [
+        (gain, Span(at, at + size, 0.5, "filler"))
+        for size, gain in FILLER.items()
+        if at + size <= len(text)
+        and all("\u4e00" <= char <= "\u9fff" for char in text[at : at + size])
+        and not _common(text[at : at + size])
+    ]
+
+
+def _common(piece: str) -> bool:
+    """A word jieba knows well that is no name (秘书长)."""
+    code = word_codes().get(piece, "r0")
+    return code[0] not in "rt" and code[1] >= "3"
 
 
 CHAIN_FOREIGN = 0.7  # share of transliteration characters that makes a run a foreign word
@@ -312,7 +423,7 @@ CHAIN_FOREIGN = 0.7  # share of transliteration characters that makes a run a fo
 def _foreign_word(text: str, run: list[Span]) -> bool:
     """The run's characters are mostly transliteration characters: one foreign word cut in
     pieces (乌克兰第聂伯罗彼得罗夫斯克), not a 名单 of Chinese names whose spaces were lost."""
-    chars = text[run[0].start : run[-1].end]
+    chars = "".join(text[s.start : s.end] for s in run if s.sur)
     foreign = sum(char in _translit() for char in chars)
     return foreign >= CHAIN_FOREIGN * len(chars)
 
@@ -322,7 +433,7 @@ def _translit() -> frozenset[str]:
     return frozenset(translit_chars() + translit_dotted_chars())
 
 
-_NOTE = re.compile(r"[（(][^）)\n]{1,4}[）)]")
+_NOTE = re.compile(r"[（(][^）)\n]{1,6}[）)]")
 
 
 def _notes(text: str) -> dict[int, int]:
@@ -332,25 +443,8 @@ def _notes(text: str) -> dict[int, int]:
     return {m.start(): m.end() for m in _NOTE.finditer(text)}
 
 
-def _in_runs(text: str, spans: list[Span]) -> list[Span]:
-    """Spans that sit in some back-to-back run of CHAIN_MIN candidates (cheap pre-check)."""
+def _listy(text: str, spans: list[Span]) -> bool:
+    """Enough spans end where another starts for a run of CHAIN_MIN (most texts: none)."""
     notes = _notes(text)
     begins = {s.start for s in spans}
-    if sum(notes.get(s.end, s.end) in begins for s in spans) < CHAIN_MIN - 1:
-        return []  # a run needs that many spans ending where another starts (most texts: none)
-    starts: dict[int, list[Span]] = {}
-    for span in spans:
-        starts.setdefault(span.start, []).append(span)
-    ahead: dict[int, int] = {}  # longest run starting at a position
-    for start in sorted(starts, reverse=True):
-        ahead[start] = 1 + max(ahead.get(notes.get(s.end, s.end), 0) for s in starts[start])
-    behind: dict[int, int] = {}  # longest run ending at a position
-    for start in sorted(starts):
-        for span in starts[start]:
-            after = notes.get(span.end, span.end)
-            behind[after] = max(behind.get(after, 0), behind.get(start, 0) + 1)
-    return [
-        s
-        for s in spans
-        if behind.get(s.start, 0) + 1 + ahead.get(notes.get(s.end, s.end), 0) >= CHAIN_MIN
-    ]
+    return sum(notes.get(s.end, s.end) in begins for s in spans) >= CHAIN_MIN - 1

@@ -145,12 +145,32 @@ def test_a_surname_that_is_also_a_preposition_starts_a_name_before_a_verb():
             "主席团成员 张建国王秀英李德明刘志华陈建军杨丽华",
             ["张建国", "王秀英", "李德明", "刘志华", "陈建军", "杨丽华"],
         ),
+        (  # a ·-joined name and one whose surname no list holds, each before a note
+            "代表名单：王建国李明华陈国平阿不都·热合曼（维吾尔族）张志强刘德胜扎西（藏族）赵文军周丽（女）",
+            "王建国 李明华 陈国平 阿不都·热合曼 张志强 刘德胜 扎西 赵文军 周丽".split(),
+        ),
     ],
 )
 def test_a_list_whose_separators_were_lost_is_read_name_by_name(text, listed):
     found = find_persons(text)
     assert [m.name for m in found] == listed
     assert all(m.confidence >= REVIEW_BELOW for m in found)  # a list vouches: no review needed
+
+
+def test_weak_names_and_pieces_between_them_in_running_text_make_no_list():
+    text = (
+        "陆海新通道标志性工程黄百铁路那蒙澄碧河特大桥正在进行连续梁施工，目前，黄百铁路广西段"
+        "桥梁下部工程建设进度已超九成。"
+    )
+    assert names(text) == set()
+
+
+def test_pieces_around_a_joined_name_in_running_text_make_no_list():
+    text = (
+        "习近平向墨西哥当选总统辛鲍姆致贺电\n"
+        "6月4日，国家主席习近平向克劳迪娅·辛鲍姆·帕尔多致贺电，祝贺她当选墨西哥合众国总统。"
+    )
+    assert not names(text) & {"向克", "劳迪", "贺电", "娅·辛鲍姆·帕尔多致"}
 
 
 @pytest.mark.parametrize(
