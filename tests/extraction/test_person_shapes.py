@@ -147,7 +147,17 @@ def test_a_surname_that_is_also_a_preposition_starts_a_name_before_a_verb():
         ),
         (  # a ·-joined name and one whose surname no list holds, each before a note
             "代表名单：王建国李明华陈国平阿不都·热合曼（维吾尔族）张志强刘德胜扎西（藏族）赵文军周丽（女）",
-            "王建国 李明华 陈国平 阿不都·热合曼 张志强 刘德胜 扎西 赵文军 周丽".split(),
+            [
+                "王建国",
+                "李明华",
+                "陈国平",
+                "阿不都·热合曼",
+                "张志强",
+                "刘德胜",
+                "扎西",
+                "赵文军",
+                "周丽",
+            ],
         ),
     ],
 )
@@ -232,3 +242,29 @@ def test_a_japanese_family_name_that_is_also_a_word_before_other_words_is_no_nam
 
 def test_a_long_foreign_place_is_not_read_as_a_list_of_names_run_together():
     assert names("俄军摧毁了部署在乌克兰第聂伯罗彼得罗夫斯克州的防空系统。") == set()
+
+
+@pytest.mark.parametrize(
+    "text, listed",
+    [
+        ("竞猜：新当选的法国总统是（1）马克龙（2）勒庞（3）梅朗雄。", {"马克龙", "勒庞", "梅朗雄"}),
+        (
+            "这位新总理是：（１）希拉克（２）朱佩（３）若斯潘５．下一题",
+            {"希拉克", "朱佩", "若斯潘"},
+        ),
+        ("请问这位秘书长是：①萨利姆②穆加贝③埃西", {"萨利姆", "穆加贝", "埃西"}),
+    ],
+)
+def test_numbered_options_beside_a_name_are_names(text, listed):
+    assert names(text) == listed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他最喜欢的是：（1）苹果（2）香蕉（3）王建国",  # options of other kinds
+        "答案是：（1）萨利姆（2）穆加贝（3）埃西参赛须知：请用电话拨打。",  # the last runs on
+    ],
+)
+def test_numbered_options_of_other_kinds_or_running_on_are_not_taken(text):
+    assert not names(text) & {"苹果", "香蕉", "埃西参赛须知"}
