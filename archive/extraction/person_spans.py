@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .person_dict import char_tags, word_codes
-from .person_features import DOTS, features, isolated
+from .person_features import DOTS, features, is_han, isolated
 from .person_model import load_model, probability
 from .person_scorer import NOUNISH, TITLED, VERB, scorer
 from .person_words import (
@@ -141,13 +141,11 @@ def _titled_open(text: str, spans: list[Span], used: set[int]) -> list[Span]:
             continue
         if not longest_ending_at(text, start, titles()):
             continue
-        # A foreign name needs a verb of two characters after it: one may be its next part
-        # (克劳德·阿|兴 is cut short; 迪亚斯-卡内尔|发来 is not).
+        # A foreign name needs a common word of two characters after it, a verb or an adverb:
+        # one character may be its next part (克劳德·阿|兴 is cut short; 迪亚斯-卡内尔|发来,
+        # 查尔斯·库什纳|直接 are not).
         good = [
-            s
-            for s in options
-            if opens_clause(text, s.end)
-            and (s.sur or word_codes().get(text[s.end : s.end + 2], "-")[0] == "v")
+            s for s in options if (opens_clause(text, s.end) if s.sur else _word_after(text, s.end))
         ]
         if not good:
             continue
@@ -162,6 +160,12 @@ def _titled_open(text: str, spans: list[Span], used: set[int]) -> list[Span]:
         taken.append(span)
         used.update(range(span.start, span.end))
     return taken
+
+
+def _word_after(text: str, end: int) -> bool:
+    """A common verb, adverb or other word that is no noun or name starts at ``end``."""
+    code = word_codes().get(text[end : end + 2], "-0")
+    return code[0] in "vx" and code[1] >= "2"
 
 
 _POLITE = {"先生", "小姐", "女士", "夫人", "老师", "师傅", "阿姨", "大爷", "大妈", "同志"}
@@ -195,17 +199,30 @@ def inside_word(text: str, start: int, end: int) -> bool:
 
 def plausible(text: str, span: Span) -> bool:
     """Not a place or organisation jieba knows (塞尔维亚 总统), unless a title stands before
-    it; not a piece of a longer word (委|内瑞拉) unless the scorer is sure; not ending on the
+    it; not one part of a ·-joined name; not a piece of a longer word (委|内瑞拉) unless the
+    scorer is sure; not ending on the
     first character of a title written after it (苏林|总书记); not a surname doubled with no
     title beside it (殷殷嘱托)."""
     if word_codes().get(text[span.start : span.end], "-")[0] in "so":
         return bool(longest_ending_at(text, span.start, titles()))
+    if joined_part(text, span.start, span.end):
+        return False
     if len(longest_starting_at(text, span.end - 1, titles_after())) > 1:
         return False
     doubled = span.end - span.start == 2 and text[span.start] == text[span.start + 1]
     if span.sur == 1 and doubled and not span.titled:
         return False
     return span.p >= SURE or not inside_word(text, span.start, span.end)
+
+
+def joined_part(text: str, start: int, end: int) -> bool:
+    """The span is one part of a ·-joined name (鲁斯兰|·久巴, 马茨|·永奎斯特): only the whole
+    name is a name."""
+    after = text[end : end + 2]
+    before = text[max(0, start - 2) : start]
+    return (len(after) == 2 and after[0] in DOTS and is_han(after[1])) or (
+        len(before) == 2 and before[1] in DOTS and is_han(before[0])
+    )
 
 
 def _everyday(text: str, span: Span) -> bool:

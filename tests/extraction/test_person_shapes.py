@@ -59,9 +59,29 @@ def test_a_common_word_is_a_name_between_a_title_and_a_verb():
         ("买买提·艾力说，今年的收成不错。", "买买提·艾力"),
         ("导演亚历山大·佩恩执导的新片上映。", "亚历山大·佩恩"),
         ("阿不都·热合曼说，", "阿不都·热合曼"),
+        ("美国驻法大使查尔斯·库什纳直接接触法国政府成员。", "查尔斯·库什纳"),  # an adverb after
+        ("瑙鲁共和国总统戴维·阿迪昂将于3月24日访华。", "戴维·阿迪昂"),
+        ("科威特第一副首相法赫德·优素福表示，火灾已被扑灭。", "法赫德·优素福"),
     ],
 )
 def test_names_joined_by_a_middle_dot_are_one_name(text, name):
+    assert names(text) == {name}
+
+
+def test_one_part_of_a_name_joined_by_a_middle_dot_is_no_name_alone():
+    assert "鲁斯兰" not in names("总统签署命令，免去国民警卫队副司令鲁斯兰·久巴的职务。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("世界贸易组织总干事伊维拉3日发表声明。", "伊维拉"),
+        ("俄总统助理乌沙科夫4日发布消息。", "乌沙科夫"),
+        ("美国中央司令部司令库珀3日称，", "库珀"),
+        ("苹果公司首席执行官库克表示，", "库克"),
+    ],
+)
+def test_a_foreign_name_after_an_office_is_a_name(text, name):
     assert names(text) == {name}
 
 
