@@ -200,15 +200,15 @@ def inside_word(text: str, start: int, end: int) -> bool:
 def plausible(text: str, span: Span) -> bool:
     """Not a place or organisation jieba knows (塞尔维亚 总统), unless a title stands before
     it; not one part of a ·-joined name; not a piece of a longer word (委|内瑞拉) unless the
-    scorer is sure; not ending on the
-    first character of a title written after it (苏林|总书记); not a surname doubled with no
-    title beside it (殷殷嘱托)."""
+    scorer is sure; not ending inside a title written after it (苏林|总书记, 布鲁|赫海军|上将);
+    not a surname doubled with no title beside it (殷殷嘱托)."""
     if word_codes().get(text[span.start : span.end], "-")[0] in "so":
         return bool(longest_ending_at(text, span.start, titles()))
     if joined_part(text, span.start, span.end):
         return False
-    if len(longest_starting_at(text, span.end - 1, titles_after())) > 1:
-        return False
+    for at in range(span.start + 1, span.end):
+        if len(longest_starting_at(text, at, titles_after())) > span.end - at:
+            return False  # a title written after a name starts inside (苏林|总书记, 赫|海军上将)
     doubled = span.end - span.start == 2 and text[span.start] == text[span.start + 1]
     if span.sur == 1 and doubled and not span.titled:
         return False

@@ -367,7 +367,7 @@ def test_a_list_ending_in_leaders_keeps_its_persons():
         ("全国人大常委会会议由乔石委员长主持。", "乔石", "委员长"),
         ("我同勒布朗总督进行了会谈。", "勒布朗", "总督"),
         ("总参谋长傅全有上将致唁函。", "傅全有", "上将"),
-        ("太平洋总部司令布鲁赫海军上将出席。", "布鲁赫", "海军上将"),  # not 赫海军
+        ("美军的布鲁赫海军上将出席。", "布鲁赫", "海军上将"),  # not 赫海军
     ],
 )
 def test_a_title_written_after_a_name_vouches_for_it(text, name, role):
