@@ -288,3 +288,28 @@ def test_numbered_options_beside_a_name_are_names(text, listed):
 )
 def test_numbered_options_of_other_kinds_or_running_on_are_not_taken(text):
     assert not names(text) & {"苹果", "香蕉", "埃西参赛须知"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们一定要继承小平同志的遗志。",
+        "1974年小平同志主持中央工作后，",
+        "敬爱的小平同志离我们而去。",
+    ],
+)
+def test_a_given_name_alone_before_tongzhi_is_a_name(text):
+    assert names(text) == {"小平"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "任过全国政协副主席的在京老同志出席茶话会。",
+        "中古是志同道合的好同志、好伙伴。",
+        "周铁农同志逝世。周铁农同志因病于2023年逝世。",  # the end of a full name is none
+        "中宣部授予万步炎同志“时代楷模”称号。",
+    ],
+)
+def test_words_and_ends_of_full_names_before_tongzhi_are_not_given_names(text):
+    assert not names(text) & {"京老", "的好", "铁农", "步炎"}
