@@ -225,13 +225,16 @@ def _bare(text: str, start: int, end: int) -> Span | None:
 
 # A list that ends "等地", "等多地", "等部分地区", "等方向", "等城市" … names places, whatever its
 # members look like (尼古拉耶夫、克里沃罗格等地; 华北、黄淮等地); "等国家领导人" names persons.
+# One ending "等品牌", "等企业", "等汽车" … names things of that kind (劳斯莱斯、雪佛莱、丰田等汽车).
 _PLACE_LIST_END = re.compile(
     r"(?:[、和及与][^、，,。；;：:\s]{1,12})*等(?:\d+个|[多几十]+个|多|部分)?"
-    r"(?:地区|地(?!区)|方向|城市|省份|省(?!份)|国家|国(?!家)|州|县|市|港口|港(?!口)|口岸)"
-    r"(?!领导|元首|政要|代表|人|总统|总理|外长)"
+    r"(?:地区|地(?!区)|方向|城市|省份|省(?!份)|国家|国(?!家)|州|县|市|港口|港(?!口)|口岸"
+    r"|品牌|汽车|车型|企业|公司|集团|产品|媒体|机构|银行|高校|医院)"
+    r"(?!领导|元首|政要|代表|人|总统|总理|外长|负责人|董事长|总裁|高管|创始人)"
 )
 
 
 def in_place_list(text: str, span: Span) -> bool:
-    """The span is a member of a list of places: it, any members after it, then 等地 …"""
+    """The span is a member of a list of places or things: it, any members after it, then
+    等地, 等企业 …"""
     return bool(_PLACE_LIST_END.match(text, span.end))

@@ -41,6 +41,7 @@ def test_a_shot_taken_by_a_drone_is_no_credit():
         "书记贺词中说，要再接再厉。",
         "市委书记在新年贺词中说，",
         "各地发来的贺词、贺信纷纷而至。",
+        "主席的贺辞说，两国友谊源远流长。",
     ],
 )
 def test_congratulatory_speech_is_not_a_person(text):

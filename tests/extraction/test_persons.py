@@ -350,15 +350,19 @@ def test_a_country_written_before_a_foreign_word_is_not_part_of_a_name(text):
         "向阿什凯隆、阿什杜德等多地发射火箭弹。",
         "西北、华北、黄淮等部分地区仍有大雾。",
         "东北、华北、黄淮、江南等地气温将明显下降。",
+        "展出的有劳斯莱斯、雪佛莱、卡迪拉克、丰田等汽车。",
+        "欧洲国家积极推动针对谷歌、亚马逊等企业征税。",
     ],
 )
-def test_members_of_a_list_of_places_are_not_persons(text):
+def test_members_of_a_list_of_places_or_firms_are_not_persons(text):
     assert find_persons(text) == []
 
 
-def test_a_list_ending_in_leaders_keeps_its_persons():
-    found = {m.name for m in find_persons("出席会议的有张建国、李明华等国家领导人。")}
-    assert {"张建国", "李明华"} <= found
+@pytest.mark.parametrize(
+    "text", ["出席会议的有张建国、李明华等国家领导人。", "出席会议的有张建国、李明华等企业负责人。"]
+)
+def test_a_list_ending_in_leaders_keeps_its_persons(text):
+    assert {"张建国", "李明华"} <= {m.name for m in find_persons(text)}
 
 
 @pytest.mark.parametrize(
