@@ -306,7 +306,8 @@ def _may_start_name(text: str, at: int, hidden: list[bool] | None) -> bool:
     char = text[at]
     if not (char in _name_firsts() or char.isascii() and char.isalpha()):
         return False
-    foreign = _foreign_first(char)  # 拜 is a verb alone, 普京 a place to jieba
+    # 拜 is a verb alone, 普京 a place to jieba; 达 a surname and a verb, but 达哥斯塔 foreign
+    foreign = _foreign_first(char) or all(c in _translit_all() for c in text[at : at + 3])
     if (
         char in given_never()
         or not foreign

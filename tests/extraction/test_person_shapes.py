@@ -80,6 +80,7 @@ def test_one_part_of_a_name_joined_by_a_middle_dot_is_no_name_alone():
         ("俄总统助理乌沙科夫4日发布消息。", "乌沙科夫"),
         ("美国中央司令部司令库珀3日称，", "库珀"),
         ("苹果公司首席执行官库克表示，", "库克"),
+        ("马拉维总统查克维拉表示，感谢中方的支持。", "查克维拉"),  # 查 a family name too
     ],
 )
 def test_a_foreign_name_after_an_office_is_a_name(text, name):
