@@ -292,9 +292,8 @@ def _chains(text: str, spans: list[Span]) -> list[Span]:
     In a run the neighbours are other names, so each span is judged on its own string
     (``isolated``) rather than with its context; a ·-joined name (司马义·艾买提) joins a run
     but does not count. Where such a run is found (a 名单), between two names one piece no
-    rule reads as a name
-    (热地, 丹增) is taken at a small cost, a few per run: in a 名单 everything is a name, in
-    running text a piece between weak names is not.
+    rule reads as a name (热地, 丹增) is taken at a small cost, a few per run: in a 名单
+    everything is a name, in running text a piece between weak names is not.
     """
     if not _listy(text, spans):
         return []

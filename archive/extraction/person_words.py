@@ -73,6 +73,11 @@ def titles_after() -> frozenset[str]:
 
 
 @cache
+def works_about() -> frozenset[str]:
+    return frozenset(_read("person_works_about.txt"))
+
+
+@cache
 def verbs() -> frozenset[str]:
     return frozenset(_read("person_verbs.txt"))
 

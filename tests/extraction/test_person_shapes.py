@@ -315,3 +315,30 @@ def test_a_given_name_alone_before_tongzhi_is_a_name(text):
 )
 def test_words_and_ends_of_full_names_before_tongzhi_are_not_given_names(text):
     assert not names(text) & {"京老", "的好", "铁农", "步炎"}
+
+
+@pytest.mark.parametrize(
+    "text, listed",
+    [
+        ("长篇传记作品《张浩传奇》由出版社出版。", {"张浩"}),
+        ("臧教授的论著《钱钟书与中国文化精神》出版。", {"钱钟书"}),
+        ("论文有《纳兰词考》（赵秀亭）、《清词新论》（宋培效）等。", {"赵秀亭", "宋培效"}),
+    ],
+)
+def test_the_subject_and_the_author_of_a_work_are_names(text, listed):
+    assert names(text) == listed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "央视快评《匡正干的导向 增强干的动力》播出。",
+        "国家大剧院《杨家岭的春天》上演。",
+        "《发展与改革》杂志刊文。",
+        "《中华人民共和国民法典》（草案）公布。",
+        "《民法典》（白皮书）发布。",  # not name-like on its own
+        "《红楼梦》（程甲本）出版。",  # an edition
+    ],
+)
+def test_words_at_the_head_of_a_title_or_after_it_are_no_names(text):
+    assert names(text) == set()
