@@ -199,12 +199,13 @@ def inside_word(text: str, start: int, end: int) -> bool:
 
 def plausible(text: str, span: Span) -> bool:
     """Not a place or organisation jieba knows (塞尔维亚 总统), unless a title stands before
-    it; not one part of a ·-joined name; not a piece of a longer word (委|内瑞拉) unless the
-    scorer is sure; not ending inside a title written after it (苏林|总书记, 布鲁|赫海军|上将);
-    not a surname doubled with no title beside it (殷殷嘱托)."""
+    it; not one part of a ·-joined name; not a measure word and what it counts (86张赌桌); not
+    a piece of a longer word (委|内瑞拉) unless the scorer is sure; not ending inside a title
+    written after it (苏林|总书记, 布鲁|赫海军|上将); not a surname doubled with no title
+    beside it (殷殷嘱托)."""
     if word_codes().get(text[span.start : span.end], "-")[0] in "so":
         return bool(longest_ending_at(text, span.start, titles()))
-    if joined_part(text, span.start, span.end):
+    if joined_part(text, span.start, span.end) or counted(text, span.start):
         return False
     for at in range(span.start + 1, span.end):
         if len(longest_starting_at(text, at, titles_after())) > span.end - at:
@@ -213,6 +214,15 @@ def plausible(text: str, span: Span) -> bool:
     if span.sur == 1 and doubled and not span.titled:
         return False
     return span.p >= SURE or not inside_word(text, span.start, span.end)
+
+
+_NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几数多")
+
+
+def counted(text: str, start: int) -> bool:
+    """The span starts with a measure word after a number (86|张赌桌, 三|位老人): a family name
+    that is also a measure word is one there."""
+    return bool(start) and text[start - 1] in _NUMERALS and char_tags().get(text[start]) == "q"
 
 
 def joined_part(text: str, start: int, end: int) -> bool:

@@ -342,3 +342,10 @@ def test_the_subject_and_the_author_of_a_work_are_names(text, listed):
 )
 def test_words_at_the_head_of_a_title_or_after_it_are_no_names(text):
     assert names(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text", ["共有５００架吃角子老虎和８６张赌桌，每日上午开放。", "他用８６张赌桌赌博。"]
+)
+def test_a_measure_word_after_a_number_starts_no_name(text):
+    assert not any(n.startswith("张") for n in names(text))
