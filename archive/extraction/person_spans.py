@@ -30,6 +30,7 @@ from .person_words import (
     listed_reach,
     longest_ending_at,
     longest_starting_at,
+    place_heads,
     surnames_also_words,
     titles,
     titles_after,
@@ -200,13 +201,15 @@ def inside_word(text: str, start: int, end: int) -> bool:
 def plausible(text: str, span: Span) -> bool:
     """Not a place or organisation jieba knows (塞尔维亚 总统), unless a title stands before
     it; not one part of a ·-joined name; not a measure word and what it counts (86张赌桌); not
-    a piece of a longer word (委|内瑞拉) unless the scorer is sure; not ending inside a title
+    after a word for a kind of place (小镇萨利马); not a piece of a longer word (委|内瑞拉) unless the scorer is sure; not ending inside a title
     written after it (苏林|总书记, 布鲁|赫海军|上将); not a surname doubled with no title
     beside it (殷殷嘱托)."""
     if word_codes().get(text[span.start : span.end], "-")[0] in "so":
         return bool(longest_ending_at(text, span.start, titles()))
     if joined_part(text, span.start, span.end) or counted(text, span.start):
         return False
+    if longest_ending_at(text, span.start, place_heads()):
+        return False  # 小镇|萨利马: the name of a place
     for at in range(span.start + 1, span.end):
         if len(longest_starting_at(text, at, titles_after())) > span.end - at:
             return False  # a title written after a name starts inside (苏林|总书记, 赫|海军上将)

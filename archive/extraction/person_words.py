@@ -73,6 +73,11 @@ def titles_after() -> frozenset[str]:
 
 
 @cache
+def place_heads() -> frozenset[str]:
+    return frozenset(_read("person_place_heads.txt"))
+
+
+@cache
 def works_about() -> frozenset[str]:
     return frozenset(_read("person_works_about.txt"))
 

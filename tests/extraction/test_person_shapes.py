@@ -349,3 +349,15 @@ def test_words_at_the_head_of_a_title_or_after_it_are_no_names(text):
 )
 def test_a_measure_word_after_a_number_starts_no_name(text):
     assert not any(n.startswith("张") for n in names(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "签约仪式在所罗门群岛首都霍尼亚拉举行。",
+        "加州山区小镇赖特伍德受灾严重。",
+        "在密西西比州首府杰克逊，低温下供水更加困难。",
+    ],
+)
+def test_a_name_after_a_word_for_a_kind_of_place_is_a_place(text):
+    assert names(text) == set()
