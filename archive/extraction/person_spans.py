@@ -303,19 +303,20 @@ def _chains(text: str, spans: list[Span]) -> list[Span]:
     """Runs of at least CHAIN_MIN names, each ending where the next starts (best by DP).
 
     In a run the neighbours are other names, so each span is judged on its own string
-    (``isolated``) rather than with its context; a ·-joined name (司马义·艾买提) joins a run
-    but does not count. Where such a run is found (a 名单), between two names one piece no
-    rule reads as a name (热地, 丹增) is taken at a small cost, a few per run: in a 名单
-    everything is a name, in running text a piece between weak names is not.
+    (``isolated``) rather than with its context. Where such a run is found (a 名单), it may
+    go on through ·-joined names (司马义·艾买提) and, between two names, one piece no rule
+    reads as a name (热地, 丹增), taken at a small cost, a few per run: in a 名单 everything is
+    a name, in running text a piece between weak names is not.
     """
-    if not _listy(text, spans):
+    runnable = _in_runs(text, spans)
+    if not runnable:
         return []
     notes = _notes(text)
-    members = _members(text, spans)
-    fillers = _widen(text, members, notes)
-    cores = [r for r in _runs(members, {}, notes) if not _foreign_word(text, r)]
+    cores = [r for r in _runs(_members(text, runnable), {}, notes) if not _foreign_word(text, r)]
     if not cores:
         return []
+    members = _members(text, spans)
+    fillers = _widen(text, members, notes)
     core_at = {k for run in cores for s in run for k in range(s.start, s.end)}
     taken: list[Span] = []
     for run in _runs(members, fillers, notes):
@@ -405,7 +406,7 @@ def _runs(members: Options, fillers: Options, notes: dict[int, int]) -> list[lis
 # cost more, or a run would rather shift by a character (郑斯|林房维|中经叔平) than take one
 FILLER = {2: -1.0, 3: -1.5, 4: -2.5}
 FILLS_PER_NAME = 4  # a run takes at most one filler per this many names
-DOTTED = 1.0  # log-odds per character of a ·-joined piece of a list (the longest reading wins)
+DOTTED = 0.7  # log-odds per character of a ·-joined piece of a list (a longer reading weighs more)
 PART_MAX = 4  # characters in one part of a ·-joined name read in a list
 _LIST_DOTS = "·•‧"
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•‧][\u4e00-\u9fff]{1,8})+")
@@ -472,8 +473,25 @@ def _notes(text: str) -> dict[int, int]:
     return {m.start(): m.end() for m in _NOTE.finditer(text)}
 
 
-def _listy(text: str, spans: list[Span]) -> bool:
-    """Enough spans end where another starts for a run of CHAIN_MIN (most texts: none)."""
+def _in_runs(text: str, spans: list[Span]) -> list[Span]:
+    """Spans that sit in some back-to-back run of CHAIN_MIN candidates (cheap pre-check)."""
     notes = _notes(text)
     begins = {s.start for s in spans}
-    return sum(notes.get(s.end, s.end) in begins for s in spans) >= CHAIN_MIN - 1
+    if sum(notes.get(s.end, s.end) in begins for s in spans) < CHAIN_MIN - 1:
+        return []  # a run needs that many spans ending where another starts (most texts: none)
+    starts: dict[int, list[Span]] = {}
+    for span in spans:
+        starts.setdefault(span.start, []).append(span)
+    ahead: dict[int, int] = {}  # longest run starting at a position
+    for start in sorted(starts, reverse=True):
+        ahead[start] = 1 + max(ahead.get(notes.get(s.end, s.end), 0) for s in starts[start])
+    behind: dict[int, int] = {}  # longest run ending at a position
+    for start in sorted(starts):
+        for span in starts[start]:
+            after = notes.get(span.end, span.end)
+            behind[after] = max(behind.get(after, 0), behind.get(start, 0) + 1)
+    return [
+        s
+        for s in spans
+        if behind.get(s.start, 0) + 1 + ahead.get(notes.get(s.end, s.end), 0) >= CHAIN_MIN
+    ]

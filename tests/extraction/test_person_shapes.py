@@ -168,14 +168,14 @@ def test_a_surname_that_is_also_a_preposition_starts_a_name_before_a_verb():
             ["张建国", "王秀英", "李德明", "刘志华", "陈建军", "杨丽华"],
         ),
         (  # a ·-joined name and one whose surname no list holds, each before a note
-            "代表名单：王建国李明华陈国平阿不都·热合曼（维吾尔族）张志强刘德胜扎西（藏族）赵文军周丽（女）",
+            "代表名单：王建国李明华陈国平张志强刘德胜阿不都·热合曼（维吾尔族）扎西（藏族）赵文军周丽（女）",
             [
                 "王建国",
                 "李明华",
                 "陈国平",
-                "阿不都·热合曼",
                 "张志强",
                 "刘德胜",
+                "阿不都·热合曼",
                 "扎西",
                 "赵文军",
                 "周丽",
