@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from archive.models import Article, Event, Mention
+from archive.models.events import OLDEST_FIRST
 from archive.models.people import MentionKind
 from archive.periods import period_span
 from archive.selectors.counts import calendar_counts
@@ -27,7 +28,7 @@ def article_for_reading(pk: int) -> Article:
                 "mentions",
                 queryset=Mention.objects.visible().select_related("person").order_by("id"),
             ),
-            Prefetch("events", queryset=Event.objects.visible().order_by("date", "id")),
+            Prefetch("events", queryset=Event.objects.visible().order_by(*OLDEST_FIRST)),
         )
         .get(pk=pk)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Min
 
 from archive.models import Article, Event, EventParticipant, Person
+from archive.models.events import NEWEST_FIRST
 
 # The order in which an event's participants are listed; other parts follow by name.
 PART_ORDER = ["主持", "讲话", "致辞", "出席", "参加"]
@@ -19,7 +20,7 @@ def event_index(person: Person | None = None):
         events = events.filter(
             id__in=EventParticipant.objects.filter(person=person).values("event_id")
         )
-    return events.order_by("-date", "time_of_day", "title", "id")
+    return events.order_by(*NEWEST_FIRST)
 
 
 def with_article_counts(events: list[Event]) -> list[Event]:

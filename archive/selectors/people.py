@@ -9,6 +9,7 @@ import numpy as np
 from django.db.models import Count, F
 
 from archive.models import Article, Event, EventParticipant, Mention, Person, StaffCredit
+from archive.models.events import NEWEST_FIRST
 from archive.models.people import PersonStatus
 from archive.periods import key_date, month_span
 from archive.selectors.counts import (
@@ -260,7 +261,7 @@ def companions(
     )
     recent_events = (
         EventParticipant.objects.filter(person=person, event__is_hidden=False)
-        .order_by("-event__date")
+        .order_by(F("event__date").desc(nulls_last=True))
         .values("event_id")[:RECENT_FOR_COMPANIONS]
     )
     by_event = (
@@ -286,7 +287,7 @@ def person_events(person: Person, limit: int = 20) -> tuple[list[dict], int]:
     """The person's latest events with the parts they played, and how many there are in all."""
     theirs = EventParticipant.objects.filter(person=person).values("event_id")
     events = Event.objects.visible().filter(id__in=theirs)
-    latest = list(events.order_by("-date", "title", "id")[:limit])
+    latest = list(events.order_by(*NEWEST_FIRST)[:limit])
     parts: dict[int, list[str]] = {}
     for event_id, part in EventParticipant.objects.filter(
         person=person, event_id__in=[e.id for e in latest]

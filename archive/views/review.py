@@ -6,6 +6,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
 
 from archive.models import Article, ErrorReport, Event, Person
+from archive.models.events import OLDEST_FIRST
 
 LIMIT = 200
 
@@ -14,7 +15,7 @@ LIMIT = 200
 def review_queue(request):
     articles = Article.objects.needing_review().order_by("published", "source", "position")
     persons = Person.objects.needing_review().order_by("name")
-    events = Event.objects.needing_review().order_by("date", "title")
+    events = Event.objects.needing_review().order_by(*OLDEST_FIRST)
     reports = ErrorReport.objects.open().select_related("article")
     context = {
         **admin.site.each_context(request),

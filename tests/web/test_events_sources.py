@@ -1,5 +1,10 @@
 """Events (list and one event) and the OCR source page."""
 
+import pytest
+from django.db import connection
+
+from archive.models import EventParticipant
+from archive.selectors.events import event_index
 from tests.factories import EventFactory
 
 
@@ -14,6 +19,34 @@ def test_event_list_by_date(client, archive_data):
     assert page.index("全市经济工作会议") < page.index("市委常委会会议")  # newest first
     assert "2021年4月16日" in page and "1 篇报道" in page
     assert f'href="/events/{later.pk}/"' in page
+
+
+def test_undated_events_come_after_the_dated_ones_on_every_database(client, archive_data):
+    """PostgreSQL sorts NULL first in a descending order: an archive there listed its events
+    with no known date above the newest."""
+    undated = EventFactory(title="未注明日期的座谈会", date=None)
+    page = html(client.get("/events/"))
+    assert page.index("市委常委会会议") < page.index(undated.title)
+    d = archive_data
+    EventParticipant.objects.create(event=undated, person=d.mayor, part="出席")
+    person_page = html(client.get(f"/people/{d.mayor.pk}/"))
+    assert person_page.index("市委常委会会议") < person_page.index(undated.title)
+
+
+def test_events_newest_first_are_read_from_an_index_on_postgresql(db):
+    """The event list walked every undated event before the newest dated one (62 ms for a
+    person's latest events at 400,000 articles); its order now has an index of its own."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's descending index already puts NULL last")
+    EventFactory(date=None)
+    EventFactory(date="2021-04-16")
+    sql, params = event_index().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute("EXPLAIN " + sql + " LIMIT 20", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "event_visible_newest_pg" in plan and "Sort" not in plan, plan
 
 
 def test_event_page_what_when_where_who_and_articles(client, archive_data):
