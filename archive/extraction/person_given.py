@@ -1,6 +1,7 @@
 """A given name alone before 同志 (小平同志, 耀邦同志): how a party paper refers, with respect,
 to a leader it has named in full before. The scorer looks for a family name and never sees
-it; 同志 after a two-character string that is no word and cuts none is a name."""
+it; 同志 after a two-character string that is no word and cuts none is a name (which
+persons._given_in_full files under the full name when the text gives it)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def given_names(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
     while at >= 0:
         start = at - GIVEN
         if not any(hidden[k] or k in used for k in range(start, at)) and _given(text, start, at):
-            found.append(Span(start, at, GIVEN_P, "title", True, 0, 0))
+            found.append(Span(start, at, GIVEN_P, "given", True, 0, 0))
         at = text.find(ADDRESS, at + 1)
     return found
 

@@ -53,7 +53,7 @@ class Span:
     start: int
     end: int
     p: float
-    how: str = ""  # chain | joined | filler | score | title | list | known | repeat
+    how: str = ""  # chain | joined | filler | score | title | given | list | known | repeat
     clean: bool = True  # a name can end here (punctuation, verb, title … follows)
     sur: int = 1  # surname length; 0 for a foreign name
     ctx: int = 0  # person_scorer.TITLED | VERB | LISTED

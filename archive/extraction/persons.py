@@ -14,6 +14,8 @@ score, or to be established elsewhere in the same text.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .person_compound import compound_after_titles
 from .person_context import consistent, hidden_mask, repeats, short_foreign
 from .person_credits import credits
@@ -83,11 +85,12 @@ def find_persons_at(
         s
         for s in taken
         if not _rejected(text[s.start : s.end], lexicon)
-        and (s.titled or s.how in ("credit", "title") or not in_place_list(text, s))
+        and (s.titled or s.how in ("credit", "title", "given") or not in_place_list(text, s))
     ]
     taken = _known(text, lexicon, hidden, taken)
     taken.sort(key=lambda s: s.start)
     mentions = _inherit_list_roles(text, [_mention(text, s, lexicon) for s in taken])
+    mentions = _given_in_full(taken, mentions)
     mentions += _repeats(text, taken, mentions, hidden, lexicon)
     return _mark_repeats(sorted(mentions, key=lambda m: m.start))
 
@@ -187,13 +190,26 @@ def _evidence(text: str, span: Span, role: str) -> tuple[str, float]:
         return "title", max(span.p, 0.9)
     if role:
         return "title", max(span.p, 0.9)
-    if span.how == "title":  # a title-like word after it that is no role (X生态文明思想)
+    if span.how in ("title", "given"):  # a title-like word after it that is no role (X思想)
         return "title", max(span.p, 0.85)
     if span.how in ("list", "chain"):
         return "list", max(span.p, 0.85)
     if longest_starting_at(text, span.end, verbs()):
         return "verb", span.p
     return "model", span.p
+
+
+def _given_in_full(taken: list[Span], mentions: list[PersonMention]) -> list[PersonMention]:
+    """A given name alone (小平同志) is the person the text names in full with it (邓小平), when
+    it names exactly one such person; otherwise it stays as written."""
+    out: list[PersonMention] = []
+    for span, mention in zip(taken, mentions, strict=True):
+        if span.how == "given":
+            full = {m.name for m in mentions if m.name.endswith(mention.name) and m is not mention}
+            if len(full) == 1:
+                mention = replace(mention, name=full.pop())
+        out.append(mention)
+    return out
 
 
 def _inherit_list_roles(text: str, mentions: list[PersonMention]) -> list[PersonMention]:

@@ -304,6 +304,13 @@ def test_a_given_name_alone_before_tongzhi_is_a_name(text):
     assert names(text) == {"小平"}
 
 
+def test_a_given_name_alone_is_filed_under_the_one_full_name_the_text_gives():
+    found = find_persons("邓小平同志是伟大的马克思主义者。我们要继承小平同志的遗志。")
+    assert [(m.name, m.start) for m in found] == [("邓小平", 0), ("邓小平", 21)]
+    ambiguous = find_persons("邓小平、王小平出席。敬爱的小平同志。")
+    assert [m.name for m in ambiguous] == ["邓小平", "王小平", "小平"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
