@@ -15,7 +15,6 @@ _DECIDED = re.compile(
     r"(?:任命|免去|聘任|聘请|提名|推选|委任|撤销)(?=[\u4e00-\u9fff]{2,3}(?:同志)?(?:为|的|担任))"
 )
 _AFTER = ("为", "的", "同志", "担任")
-DECIDED_P = 0.85  # as sure as a name with its title: no review needed
 
 
 def decided_names(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
@@ -32,9 +31,7 @@ def decided_names(text: str, taken: list[Span], spans: list[Span]) -> list[Span]
         ):
             continue
         if not _word(text[span.start : span.end]):
-            found.append(
-                Span(span.start, span.end, max(span.p, DECIDED_P), "title", True, span.sur)
-            )
+            found.append(Span(span.start, span.end, span.p, "title", True, span.sur))
             used.update(range(span.start, span.end))
     return found
 

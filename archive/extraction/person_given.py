@@ -10,24 +10,23 @@ from .person_features import is_han
 from .person_spans import Span, cuts_word
 from .person_words import given_never
 
-ADDRESS = "同志"
+COMRADE = "同志"
 GIVEN = 2  # characters of a given name
-GIVEN_P = 0.85  # as sure as a name with its title: no review needed
 _NO_NAME_TAGS = set("upcrmqfd")  # jieba tags of 的, 在, 和, 这, 一, 个, 上, 都 …
 _LEADING_TAGS = set("vpcu")  # what may stand right before the given name
 
 
 def given_names(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
     found: list[Span] = []
-    if ADDRESS not in text:
+    if COMRADE not in text:
         return found
     used = {k for s in taken for k in range(s.start, s.end)}
-    at = text.find(ADDRESS, GIVEN)
+    at = text.find(COMRADE, GIVEN)
     while at >= 0:
         start = at - GIVEN
         if not any(hidden[k] or k in used for k in range(start, at)) and _given(text, start, at):
-            found.append(Span(start, at, GIVEN_P, "given", True, 0, 0))
-        at = text.find(ADDRESS, at + 1)
+            found.append(Span(start, at, 0.5, "given", True, 0, 0))  # vouched: persons._evidence
+        at = text.find(COMRADE, at + 1)
     return found
 
 
@@ -39,7 +38,7 @@ def _given(text: str, start: int, end: int) -> bool:
     given = text[start:end]
     if not all(is_han(c) for c in given) or given[-1] in given_never():
         return False
-    if word_codes().get(given, "r")[0] not in "rt" or given[-1] + ADDRESS in word_codes():
+    if word_codes().get(given, "r")[0] not in "rt" or given[-1] + COMRADE in word_codes():
         return False
     if any(char_tags().get(c, "x")[0] in _NO_NAME_TAGS for c in given):
         return False

@@ -13,7 +13,6 @@ from .person_model import load_model, probability
 from .person_spans import PLACE_CHECK, Span, plausible
 from .person_words import longest_starting_at, works_about
 
-WORK_P = 0.85  # as sure as a name with its title: no review needed
 ALONE = 0.5  # probability the span's string needs on its own (between commas)
 
 
@@ -33,7 +32,7 @@ def work_names(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
             continue
         if not plausible(text, span):
             continue
-        found.append(Span(span.start, span.end, max(span.p, WORK_P), "title", True, span.sur))
+        found.append(Span(span.start, span.end, span.p, "title", True, span.sur))
         used.update(range(span.start, span.end))
     return found
 
