@@ -65,7 +65,7 @@ class Span:
 
 def score_all(text: str, hidden: list[bool]) -> list[Span]:
     """Every candidate span outside ``hidden`` with its probability and context, except
-    pieces of listed foreign places (塞尔维亚 总统, 委内瑞拉)."""
+    pieces of listed foreign places (塞尔维亚 总统, 委内瑞拉) and foreign runs that hold one."""
     places = foreign_places()
     reach: dict[int, int] = {}  # per start, where the place covering it ends
     spans = []
@@ -80,10 +80,27 @@ def score_all(text: str, hidden: list[bool]) -> list[Span]:
             covered = reach_of(s)  # a place covering s-1 past s covers s too: look only then
             if covered >= e or (covered > s and s and reach_of(s - 1) > s):
                 continue  # inside a listed place, or starting inside one (津巴布|韦众议长)
+            if not sur and _holds_place(text, s, e, places):
+                continue  # a foreign run ending in a listed place (张仓|吉阿卡普尔科)
         span = Span(s, e, p, "", c, sur, t)
         if not _common_word(text, span) and text[s + sur : e] not in ADDRESS:
             spans.append(span)
     return spans
+
+
+PLACE_INSIDE = 3  # characters of a listed place that, inside a foreign run, make it no name
+
+
+def _holds_place(text: str, start: int, end: int, places: frozenset[str]) -> bool:
+    """An undotted foreign run holds a listed place of PLACE_INSIDE characters or more after
+    its first character (a ·-joined name may hold one: 丹泽尔·华盛顿)."""
+    if any(dot in text[start:end] for dot in DOTS):
+        return False
+    return any(
+        len(place) >= PLACE_INSIDE and at + len(place) <= end
+        for at in range(start + 1, end - PLACE_INSIDE + 1)
+        if (place := longest_starting_at(text, at, places))
+    )
 
 
 def _common_word(text: str, span: Span) -> bool:

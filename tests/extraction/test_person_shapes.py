@@ -63,6 +63,7 @@ def test_a_common_word_is_a_name_between_a_title_and_a_verb():
         ("美国驻法大使查尔斯·库什纳直接接触法国政府成员。", "查尔斯·库什纳"),  # an adverb after
         ("瑙鲁共和国总统戴维·阿迪昂将于3月24日访华。", "戴维·阿迪昂"),
         ("科威特第一副首相法赫德·优素福表示，火灾已被扑灭。", "法赫德·优素福"),
+        ("丹泽尔·华盛顿说，这部电影很好。", "丹泽尔·华盛顿"),  # a place inside a ·-joined name
     ],
 )
 def test_names_joined_by_a_middle_dot_are_one_name(text, name):
@@ -368,6 +369,10 @@ def test_a_measure_word_after_a_number_starts_no_name(text):
 )
 def test_a_name_after_a_word_for_a_kind_of_place_is_a_place(text):
     assert names(text) == set()
+
+
+def test_a_foreign_run_that_holds_a_listed_place_is_no_name():
+    assert not any(n.endswith("阿卡普尔科") for n in names("张仓吉阿卡普尔科是墨西哥的海滨城市。"))
 
 
 @pytest.mark.parametrize(
