@@ -33,24 +33,25 @@ def surname_refs(
         ((name, held),) = named.items()
         at = text.find(char)
         while at >= 0:
-            if _stands_for(text, at, held, starts) and at not in used and not hidden[at]:
+            title = _title_for(text, at, held, starts)
+            if title and at not in used and not hidden[at]:
                 # The role the text gave in full (国家主席, not 主席): one role, one row.
-                title = longest_starting_at(text, at + 1, titles())
                 role = max((r for r in held if r.endswith(title)), key=len)
                 found.append(PersonMention(name, at, at + 1, role, "repeat", best[name]))
             at = text.find(char, at + 1)
     return found
 
 
-def _stands_for(text: str, at: int, held: set[str], starts: set[int]) -> bool:
-    """A title follows that ends a role the person holds, and no name after it (乌总统泽连斯基);
-    the family name opens a name where it stands (not 第31任总理, 出任总理, 国家杜|马主席)."""
+def _title_for(text: str, at: int, held: set[str], starts: set[int]) -> str:
+    """The title after the family name at ``at`` when it ends a role the person holds, no name
+    follows it (乌总统泽连斯基) and the family name opens a name where it stands (not
+    第31任总理, 出任总理, 国家杜|马主席); otherwise ""."""
     title = longest_starting_at(text, at + 1, titles())
     if not title or at + 1 + len(title) in starts or not any(r.endswith(title) for r in held):
-        return False
+        return ""
     if at and (text[at - 1].isdigit() or cuts_word(text, at - 1)):
-        return False  # 第31任总理, 出任总理
-    return opens_name(text, at)
+        return ""
+    return title if opens_name(text, at) else ""
 
 
 def _chinese_surname(char: str) -> bool:
