@@ -70,7 +70,11 @@ def parse_args(argv):
     p.add_argument("--workers", type=int, help="pass --workers N if import_archive has it")
     p.add_argument("--batch-size", type=int, help="pass --batch-size N if import_archive has it")
     p.add_argument("--keep", action="store_true", help="keep the scratch databases and indexes")
-    p.add_argument("--report", help="file name under var/bench/ for the table (importing.md)")
+    p.add_argument(
+        "--report",
+        type=Path,
+        help="write the table (Markdown) to this file (var/bench/importing.md)",
+    )
     p.add_argument(
         "--tree", type=Path, default=ROOT, help="checkout whose manage.py is measured (this one)"
     )
@@ -453,6 +457,6 @@ def run(argv):
         ]
     )
     print("\n" + report)
-    out = cache_dir("importing").parent / (args.report or "importing.md")
+    out = args.report or cache_dir("importing").parent / "importing.md"
     out.write_text(report + "\n", encoding="utf-8")
     print(f"\nwritten to {out}")

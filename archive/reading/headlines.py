@@ -61,6 +61,11 @@ def is_paired_title(text: str) -> bool:
     return all(PHRASE_MIN <= cjk_len(p) <= PHRASE_MAX for p in phrases)
 
 
+def _paired(text: str) -> bool:
+    """A paired title, or parallel phrases that would be a banner above a headline."""
+    return is_paired_title(text) or is_banner([text])
+
+
 def is_context(text: str) -> bool:
     """A kicker that sets the scene ("应…邀请", "在…之际", "记者从…获悉") rather than tells news."""
     return bool(CONTEXT_START_RE.match(text) or CONTEXT_END_RE.search(text))
@@ -68,11 +73,14 @@ def is_context(text: str) -> bool:
 
 def _entries(blocks: list[list[str]]) -> tuple[list[str], list[str]]:
     """Headline lines to weigh, and column banners. A block's lines form one line unless a
-    dash or a paired title marks where a kicker ends or a deck begins."""
+    dash, a paired title or a scene-setting ending ("…之际", "…了解到") marks where a kicker
+    ends or a deck begins. One line of parallel phrases below a headline line is its paired
+    title ("以国家战略需求为导向" / "装备制造不断突破 筑牢实体经济根基"); a block of several
+    such lines is a column banner wherever it stands ("学党史 悟思想" / "办实事 开新局")."""
     entries: list[str] = []
     banners: list[str] = []
     for lines in blocks:
-        if is_banner(lines):
+        if is_banner(lines) and (len(lines) > 1 or not entries):
             banners.append(" ".join(lines))
             continue
         lines = [line.lstrip(MARKS) for line in lines]
@@ -82,6 +90,7 @@ def _entries(blocks: list[list[str]]) -> tuple[list[str], list[str]]:
         current = lines[0]
         for line in lines[1:]:
             cut = is_kicker(current) or line.startswith(DECK_START)
+            cut = cut or bool(CONTEXT_END_RE.search(current))
             cut = cut or (is_paired_title(line) and not is_paired_title(current))
             if cut and cjk_len(current) >= PHRASE_MIN:
                 entries.append(current)
@@ -96,33 +105,34 @@ def split_headline(blocks: list[list[str]]) -> Headline:
     """Blocks (each a list of lines) above an article → kicker, title, deck, banners.
 
     The title is the paired phrase ("A B") when one line has that shape, the line after a
-    kicker that ends with —— or sets the scene, otherwise the first line; a line starting
-    with —— or naming who presided (X主持) is deck.
+    kicker that ends with —— or sets the scene, the middle one of three lines (kicker, title,
+    deck), otherwise the first line; a line starting with —— or naming who presided (X主持)
+    is deck.
     """
     entries, banners = _entries(blocks)
-    if len(entries) == 1 and len(blocks[-1]) == 1 and is_banner(blocks[-1]):
-        # A factual line over one line of parallel phrases: the phrases are the title.
-        return Headline(kicker=entries[0], title=banners.pop(), banners=tuple(banners))
-    if not entries and banners:
-        # Only parallel phrases above the text: the nearest is its title ("知行合一 务求实效").
+    if banners and all(e.startswith(DECK_START) for e in entries):
+        # Only parallel phrases above the text or a deck: the nearest is the title
+        # ("知行合一 务求实效", "薪火相传 秦腔不老" / "——焕发新生的…").
         title = banners.pop()
-        return Headline(title=title, banners=tuple(banners))
+        return Headline(title=title, deck="\n".join(entries), banners=tuple(banners))
     headline = Headline(banners=tuple(banners))
     if not entries:
         return headline
     decks = [e for e in entries[1:] if e.startswith(DECK_START)]
+    dashed = bool(decks)
     rest = [e for e in entries if e not in decks]
     deck_tail = False
     while len(rest) > 1 and DECK_END_RE.search(rest[-1]):
         decks.insert(0, rest.pop())  # "X主持" closes a deck, never starts a title
         deck_tail = True
     # Above a deck that names who presided, the lines below the first are deck too.
-    paired = not deck_tail and len(rest) > 1 and is_paired_title(rest[1])
+    paired = not deck_tail and len(rest) > 1 and _paired(rest[1])
     if len(rest) > 1 and (
         is_kicker(rest[0])
-        or (paired and not is_paired_title(rest[0]))
+        or (paired and not _paired(rest[0]))
         or (is_context(rest[0]) and not is_context(rest[1]))
-        or (len(rest) >= 3 and not deck_tail)
+        # three lines of a stack, the last maybe a "——" deck: kicker, title, deck
+        or (len(rest) + dashed >= 3 and not deck_tail)
     ):
         headline.kicker = rest.pop(0)
     if rest:
