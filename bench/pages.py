@@ -371,7 +371,8 @@ def measure(urls: list[str], requests: int) -> tuple[list[float], int]:
 
 
 def measure_cold(url: str) -> float:
-    """Milliseconds of one request after the cached counts were dropped, as after an edit."""
+    """Milliseconds of one request after the cached figures were dropped (this process's
+    and the shared ones), as after an edit."""
     from django.test import Client
 
     from archive.selectors.counts import forget_counts
@@ -558,11 +559,14 @@ def run(argv=None) -> int:
     only = {n.strip() for n in args.only.split(",") if n.strip()}
     if only:
         pages = {n: u for n, u in pages.items() if n in only}
+    # Every page at steady state first, then each right after a change: measured in one loop,
+    # each page's cold request would leave the next page's first requests cold too.
+    measured = {name: measure(urls, args.requests) for name, urls in pages.items()}
+    colds = {name: measure_cold(urls[-1]) for name, urls in pages.items()}
     print(f"\n{'page':<20}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'queries':>9}{'cold ms':>9}")
     slow, rows = [], []
-    for name, urls in pages.items():
-        times, queries = measure(urls, args.requests)
-        cold = measure_cold(urls[-1])
+    for name, (times, queries) in measured.items():
+        cold = colds[name]
         worst = p95(times)
         flag = "  !!" if worst > args.target_ms else ""
         if name.startswith(("search", "feed_search", "api_search")) and not indexed:
@@ -577,7 +581,7 @@ def run(argv=None) -> int:
             f"{queries:>9}{cold:>9.1f}{flag}",
             flush=True,
         )
-    print("\ncold = one request right after the archive changed (per-process counts recomputed)")
+    print("\ncold = one request right after the archive changed (cached figures recomputed)")
     private, mapped = rss_split_mb()
     memory = f"{private:.0f} MB private, {mapped:.0f} MB of mapped files"
     print(f"memory of this serving process: {memory}")

@@ -182,11 +182,19 @@ STORAGES = {
 
 # One cache every gunicorn worker shares (files on this machine), so a limit counted in it
 # (readers' error reports per address) holds for the site, not per process.
+# The figures of persons' pages (selectors.counts) are kept apart, so that culling their many
+# entries never drops a limit's count.
+_CACHE_DIR = Path(os.environ.get("NEWSROOM_CACHE_DIR", str(DATA_DIR / "cache")))
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("NEWSROOM_CACHE_DIR", str(DATA_DIR / "cache")),
-    }
+        "LOCATION": str(_CACHE_DIR),
+    },
+    "figures": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(_CACHE_DIR / "figures"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 # Search: Whoosh through Haystack, with an exact Chinese analyzer (archive/search/).

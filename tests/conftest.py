@@ -13,3 +13,13 @@ def _isolated_search_index(tmp_path_factory):
     settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(path)
     haystack.connections = ConnectionHandler(settings.HAYSTACK_CONNECTIONS)
     yield path
+
+
+@pytest.fixture(autouse=True)
+def _fresh_counts():
+    """Figures cached by one test must not leak into the next (its rows were rolled back)."""
+    from archive.selectors import forget_counts
+
+    forget_counts()
+    yield
+    forget_counts()

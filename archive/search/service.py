@@ -72,7 +72,7 @@ def _hits(results, needles: list[str]) -> list[Hit]:
         article = articles.get(pk)
         if article is None:  # deleted or hidden; the queue writer has not caught up yet
             continue
-        persons = list(dict.fromkeys(m.person.name for m in article.mentions.all()))
+        persons = list(dict.fromkeys(m.person.name for m in article.listed_mentions))
         body = "\n".join(article.paragraphs)
         hits.append(
             Hit(

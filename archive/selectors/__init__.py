@@ -16,7 +16,6 @@ from archive.selectors.counts import (  # noqa: F401
     CACHE_SECONDS,
     MEMO_SIZE,
     Calendar,
-    cached_for,
     calendar_counts,
     forget_counts,
 )
@@ -47,6 +46,7 @@ from archive.selectors.people import (  # noqa: F401
     WINDOW_LIMIT,
     Companion,
     NewestFirst,
+    PersonFigures,
     PersonRow,
     articles_of_in,
     companions,
@@ -54,6 +54,7 @@ from archive.selectors.people import (  # noqa: F401
     person_counts,
     person_credits,
     person_events,
+    person_figures,
     person_index,
     person_months,
     person_roles,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import time
 from array import array
 from dataclasses import dataclass
 
 import numpy as np
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Aggregate, CharField, F, Func, IntegerField
 from django.db.models.functions import Coalesce
@@ -16,6 +18,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from archive import freshness
 from archive.models import Article, Event, EventParticipant, Mention, Person
 from archive.periods import key_date
+
+logger = logging.getLogger(__name__)
 
 # --- cached counts ---------------------------------------------------------------------------
 #
@@ -26,24 +30,36 @@ from archive.periods import key_date
 # once committed, moves archive.freshness's stamp, which every process checks with one stat()
 # per lookup (so an import or another gunicorn worker's edit is seen at once). CACHE_SECONDS
 # bounds the age of anything changed behind Django's back (raw SQL).
+# Sums over many rows that come out small (every person's count, a person's figures) are
+# also kept in Django's "figures" cache (shared=True) under the stamp they were read at: every
+# gunicorn worker, and a worker started later, loads what one of them (or the importer, see
+# people.warm_people) computed, until the archive changes. At 400,000 articles on PostgreSQL
+# the persons' counts took 435 ms to compute and 3 ms to load. Not the per-article arrays
+# (article_dates: 1.6 MB there), which the file cache's zlib took 146 ms to compress.
 
 CACHE_SECONDS = 900
 MEMO_SIZE = 2000
 _memo: dict[str, tuple[float, object]] = {}
 _seen_stamp = [0]
+_MISSING = object()
 
 
 def forget_counts() -> None:
+    """Drop every cached figure, this process's and the shared ones (as an edit does)."""
     _memo.clear()
+    freshness.touch()
 
 
 def _archive_changed(**kwargs) -> None:
     _memo.clear()
-    # After the commit: a process reading before it would cache the old rows under the new stamp.
+    # Now, so that this process no longer finds shared figures read before the change, and
+    # again after the commit: a process reading before it cached the old rows under the
+    # stamp moved now.
+    freshness.touch()
     transaction.on_commit(freshness.touch)
 
 
-def memoized(name: str, compute):
+def memoized(name: str, compute, shared: bool = False):
     current = freshness.stamp()
     if current != _seen_stamp[0]:
         _memo.clear()
@@ -52,16 +68,30 @@ def memoized(name: str, compute):
     hit = _memo.get(name)
     if hit is not None and hit[0] > now:
         return hit[1]
-    value = compute()
+    # Keyed by the stamp read before computing: rows read after a newer commit are stored
+    # under an older stamp, which no one asks for once that commit has moved it.
+    key = f"memo:{current}:{name}"
+    value = caches["figures"].get(key, _MISSING) if shared else _MISSING
+    if value is _MISSING:
+        value = compute()
+        if shared:
+            _share(key, value)
     if len(_memo) >= MEMO_SIZE:  # per-person entries: keep memory bounded, crudely
         _memo.clear()
     _memo[name] = (now + CACHE_SECONDS, value)
     return value
 
 
+def _share(key: str, value) -> None:
+    try:
+        caches["figures"].set(key, value, CACHE_SECONDS)
+    except OSError as exc:  # a full disk costs the shared copy, never the page
+        logger.warning("cached figures not shared (%s): %s", key, exc)
+
+
 def cached_for(person: Person, name: str, compute):
     """compute(person), kept like the counts: a mayor's page reads tens of thousands of rows."""
-    return memoized(f"{name}:{person.pk}", lambda: compute(person))
+    return memoized(f"{name}:{person.pk}", lambda: compute(person), shared=True)
 
 
 def connect_signals() -> None:

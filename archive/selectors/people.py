@@ -17,6 +17,7 @@ from archive.selectors.counts import (
     UNDATED,
     IdList,
     article_dates,
+    cached_for,
     calendar_counts,
     memoized,
 )
@@ -55,7 +56,7 @@ def person_counts() -> dict[int, tuple[int, dt.date | None]]:
             for pk, count, latest in zip(ids.tolist(), n.tolist(), last.tolist(), strict=True)
         }
 
-    return memoized("person_counts", compute)
+    return memoized("person_counts", compute, shared=True)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,7 @@ def _person_profile(person: Person) -> tuple[list[dict], list[tuple[int, int, in
         months = [(int(k) // 100, int(k) % 100, int(n)) for k, n in zip(keys, counts, strict=True)]
         return roles, months
 
-    return memoized(f"profile:{person.pk}", compute)
+    return memoized(f"profile:{person.pk}", compute, shared=True)
 
 
 WINDOW_LIMIT = 5000
@@ -297,6 +298,39 @@ def person_events(person: Person, limit: int = 20) -> tuple[list[dict], int]:
     ).values_list("event_id", "part"):
         parts.setdefault(event_id, []).append(part)
     return [{"event": e, "parts": parts.get(e.id, [])} for e in latest], events.count()
+
+
+@dataclass
+class PersonFigures:
+    """What a person's page sums over all their articles and events (cached: selectors.counts)."""
+
+    roles: list[dict]
+    months: list[tuple[int, int, int]]
+    events: list[dict]
+    event_count: int
+    companions: list[Companion]
+
+
+def person_figures(person: Person) -> PersonFigures:
+    roles, months = _person_profile(person)
+    events, event_count = cached_for(person, "events", person_events)
+    near = cached_for(person, "companions", lambda p: companions(p, months))
+    return PersonFigures(roles, months, events, event_count, near)
+
+
+WARM_PEOPLE = 50
+
+
+def warm_people(limit: int = WARM_PEOPLE) -> int:
+    """Compute the figures of the ``limit`` most-named persons into the shared cache, as an
+    import ends: their pages cost the most to compute (a mayor's 30,000 articles) and are the
+    ones readers open first. Returns how many were computed."""
+    counts = person_counts()
+    top = sorted(counts, key=lambda pk: -counts[pk][0])[:limit]
+    people = list(Person.objects.visible().filter(pk__in=top))
+    for person in people:
+        person_figures(person)
+    return len(people)
 
 
 def person_credits(person: Person, limit: int = 20) -> list[StaffCredit]:

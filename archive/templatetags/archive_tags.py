@@ -9,7 +9,7 @@ from functools import lru_cache
 from django import template
 from django.http import QueryDict
 from django.urls import get_script_prefix, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -123,6 +123,24 @@ def _url_template(name: str, prefix: str) -> str:
 def fast_url(name: str, pk: int) -> str:
     """reverse() for '<name>/<pk>/' routes at the cost of a str.format (lists link a lot)."""
     return _url_template(name, get_script_prefix()).format(int(pk))
+
+
+@register.simple_tag
+def person_items(mentions) -> SafeString:
+    """The <li> of each person an article names, with their title (a 名单 names hundreds:
+    through the template engine they cost 70 ms)."""
+    return format_html_join(
+        "\n",
+        '<li><a href="{}">{}</a>{}</li>',
+        (
+            (
+                fast_url("archive:person", m.person_id),
+                m.person.name,
+                format_html(' <span class="role">{}</span>', m.role) if m.role else "",
+            )
+            for m in mentions
+        ),
+    )
 
 
 @register.simple_tag

@@ -32,12 +32,10 @@ def get_person_or_404(pk: int) -> Person:
 
 def person_detail(request, pk):
     person = get_person_or_404(pk)
-    roles = selectors.person_roles(person)
-    for row in roles:
-        row["kind_label"] = MentionKind(row["kind"]).label
-    months = selectors.person_months(person)
-    # Aggregates over all of a person's articles are cached like the calendar (selectors).
-    events, event_count = selectors.cached_for(person, "events", selectors.person_events)
+    # Sums over all of a person's articles, cached like the calendar (selectors.counts).
+    figures = selectors.person_figures(person)
+    roles = [{**row, "kind_label": MentionKind(row["kind"]).label} for row in figures.roles]
+    months = figures.months
     articles = selectors.person_articles(person, months)
     page_obj = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     context = {
@@ -47,11 +45,9 @@ def person_detail(request, pk):
         "timeline": charts.timeline_svg(months, f"{person.name}每月见报篇数"),
         # Built here, not in a template loop: a mayor has hundreds of months (3 numbers each).
         "month_items": format_html_join("", "<li>{}年{}月：{} 篇</li>", months),
-        "companions": selectors.cached_for(
-            person, "companions", lambda p: selectors.companions(p, months)
-        ),
-        "events": events,
-        "event_count": event_count,
+        "companions": figures.companions,
+        "events": figures.events,
+        "event_count": figures.event_count,
         "credits": selectors.person_credits(person),
         "page_obj": page_obj,
         "articles": page_obj.object_list,

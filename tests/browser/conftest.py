@@ -3,8 +3,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.conftest import _fresh_counts  # noqa: F401  (autouse: no counts between tests)
-
 
 @pytest.fixture(scope="session", autouse=True)
 def _end_live_server_sessions(django_db_setup, django_db_blocker):

@@ -18,15 +18,6 @@ FILLER = "市委召开会议研究部署工作要求各地抓好落实推动经�
 FIELDS = ("kicker", "title", "deck", "body", "captions", "ocr_body")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_counts():
-    from archive.selectors import forget_counts
-
-    forget_counts()
-    yield
-    forget_counts()
-
-
 def _text(rng: random.Random) -> str:
     """Filler with, now and then, a term, a near miss (脱贫攻 + 坚 apart) or both terms."""
     cut = rng.randrange(len(FILLER))

@@ -20,16 +20,6 @@ from tests.factories import (
 DAY = dt.date(2021, 4, 17)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_counts():
-    """Counts cached by one test must not leak into the next (its rows were rolled back)."""
-    from archive.selectors import forget_counts
-
-    forget_counts()
-    yield
-    forget_counts()
-
-
 @pytest.fixture
 def archive_data(db):
     return build_archive()

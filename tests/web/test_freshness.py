@@ -38,3 +38,17 @@ def test_a_committed_edit_moves_the_stamp_for_other_processes(
     with django_capture_on_commit_callbacks(execute=True):
         ArticleFactory(published=dt.date(2021, 4, 21))
     assert freshness.stamp() != before
+
+
+def test_every_touch_moves_the_stamp_forward_whatever_the_clock_says(
+    settings, tmp_path, monkeypatch
+):
+    settings.DATA_DIR = tmp_path
+    freshness.touch()
+    # A clock that stands still (two touches within one tick) or went back (NTP).
+    monkeypatch.setattr(freshness.time, "time_ns", lambda: 1_000_000)
+    stamps = [freshness.stamp()]
+    for _ in range(3):
+        freshness.touch()
+        stamps.append(freshness.stamp())
+    assert stamps == sorted(set(stamps))

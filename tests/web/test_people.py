@@ -74,3 +74,23 @@ def test_person_without_articles_still_renders(client, db):
     person = PersonFactory(name="孙八", status=PersonStatus.CONFIRMED)
     page = html(client.get(f"/people/{person.pk}/"))
     assert "见于 0 篇文章" in page and "没有可显示的文章" in page
+
+
+def test_a_list_naming_hundreds_shows_six_names_and_reads_no_more(client, db):
+    """A 名单 (a funeral committee, a congress's delegates) names hundreds of persons: its row
+    in a member's list of articles shows six names and 等, and only the first few are read."""
+    import re
+
+    from archive.models import Article
+    from archive.models.articles import LISTED_NAMES
+    from tests.factories import ArticleFactory, MentionFactory
+
+    member = PersonFactory(name="韩十一")
+    roster = ArticleFactory(title="全省劳动模范名单", published="2021-04-28")
+    MentionFactory(article=roster, person=member, role="")
+    for i in range(120):
+        MentionFactory(article=roster, person=PersonFactory(name=f"名单人{i:03d}"), role="")
+    page = client.get(f"/people/{member.pk}/").content.decode()
+    names = re.search(r'<span class="names">(.*?)</span>', page).group(1)
+    assert names.count("<a ") == 6 and names.endswith("等")
+    assert [len(a.listed_mentions) for a in Article.objects.for_listing()] == [LISTED_NAMES]

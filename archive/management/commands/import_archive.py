@@ -14,6 +14,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from archive.search.queue import catch_up, deferred, pending
+from archive.selectors.people import warm_people
 from archive.services.drafting import PageOptions
 from archive.services.importing import FileResult, Importer, ImportSettings
 from archive.services.people import load_lexicon
@@ -131,6 +132,10 @@ class Command(BaseCommand):
             # freshly imported tables as empty (the index phase of a million ran 4× slower).
             refresh_statistics(articles)
             self._index(verbosity)
+            if articles:
+                # The most-named persons' pages sum the most rows: computed once here, for
+                # every web worker (selectors.counts), not on a reader's first visit.
+                warm_people()
         self._summary(results, options["dry_run"], time.monotonic() - started)
         failed = [r for r in results if r.status == "failed"]
         if failed:
