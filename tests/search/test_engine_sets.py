@@ -5,6 +5,7 @@ segments and deletions."""
 import datetime as dt
 import random
 
+import numpy as np
 import pytest
 
 from archive.search.parser import parse
@@ -109,3 +110,36 @@ def test_sets_filters_and_orderings_match_python(archive, q, match, monkeypatch)
                 for name in d["persons"]:
                     persons[name] = persons.get(name, 0) + 1
             assert got.facets.person == sorted(persons.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def test_a_repeated_search_reads_the_postings_once(archive, monkeypatch):
+    core, docs = archive
+    reads = []
+    real = engine.Leaves.phrase_docs
+
+    def counted(self, field, words):
+        reads.append((field, tuple(words)))
+        return real(self, field, words)
+
+    monkeypatch.setattr(engine.Leaves, "phrase_docs", counted)
+    query = parse("人民政府 -大湾区")
+    first = core.run(query, limit=1000)
+    read_once = len(reads)
+    again = core.run(query, limit=1000)
+    assert read_once and len(reads) == read_once
+    assert again.count == first.count and again.ids == first.ids
+    expected = [pk for pk, d in docs.items() if _has(d, "人民政府") and not _has(d, "大湾区")]
+    assert sorted(again.ids) == sorted(expected)
+
+
+def test_recent_matches_keep_to_their_budget_dropping_the_least_recent():
+    recent = engine._Recent(limit=3 * 8)
+    arrays = {k: np.arange(2, dtype=np.int32) for k in "abcd"}  # 8 bytes each
+    for key in "abc":
+        recent.put((key,), arrays[key])
+    assert recent.get(("a",)) is arrays["a"]  # a is now the most recent
+    recent.put(("d",), arrays["d"])
+    assert recent.get(("b",)) is None
+    assert all(recent.get((k,)) is arrays[k] for k in "acd")
+    recent.put(("huge",), np.arange(100, dtype=np.int32))  # more than the budget: not kept
+    assert recent.get(("huge",)) is None and recent.get(("a",)) is arrays["a"]
