@@ -17,6 +17,23 @@ def test_index_lists_visible_people_with_counts(client, archive_data):
     assert page.index("邓群策") < page.index("陈润")
 
 
+def test_index_pages_follow_the_counts_and_edits(client, db):
+    from tests.factories import ArticleFactory, MentionFactory
+
+    people = [PersonFactory(name=f"排序{i:03d}", pinyin=f"paixu{i:03d}") for i in range(60)]
+    for i, person in enumerate(people[:3]):
+        for _ in range(3 - i):
+            MentionFactory(article=ArticleFactory(), person=person)
+    first = html(client.get("/people/"))
+    assert first.index("排序000") < first.index("排序001") < first.index("排序002")
+    assert "第 1 / 2 页" in first and "排序059" in html(client.get("/people/", {"page": 2}))
+    newcomer = PersonFactory(name="新来者", pinyin="xinlaizhe")
+    for _ in range(5):
+        MentionFactory(article=ArticleFactory(), person=newcomer)
+    again = html(client.get("/people/"))
+    assert again.index("新来者") < again.index("排序000")
+
+
 def test_index_search_by_name_pinyin_and_initials(client, archive_data):
     for q in ("朱", "zhujian", "zhu", "zj"):
         page = html(client.get("/people/", {"q": q}))

@@ -65,8 +65,8 @@ EXPECTED = {
     "article_list": 3,
     "article_list_faceted": 3,
     "article": 7,
-    "person_list": 3,
-    "person_search": 3,
+    "person_list": 4,
+    "person_search": 4,
     "person": 11,  # cold caches: article dates, counts, profile, events, companions, credits…
     "event_list": 3,
     "event_list_person": 4,
