@@ -96,8 +96,11 @@ def related_articles(article: Article, limit: int = 6) -> list[Article]:
     ]
 
 
-def article_list(year: int | None = None, month: int | None = None, day: int | None = None):
-    """All published articles, or those of a year, month or day, newest first."""
+def article_list(
+    year: int | None = None, month: int | None = None, day: int | None = None, names: bool = True
+):
+    """All published articles, or those of a year, month or day, newest first (names=False:
+    without the names in each, which a feed does not show)."""
     cal = calendar_counts()
     first, last = dt.date.min, dt.date.max
     if year:
@@ -106,7 +109,8 @@ def article_list(year: int | None = None, month: int | None = None, day: int | N
         except ValueError:  # 30 February: nothing
             first, last = dt.date.max, dt.date.min
     spans = [(d, d, n) for d, n in reversed(days_between(first, last).items())]
-    listed = Article.objects.visible().for_listing()
+    listed = Article.objects.visible()
+    listed = listed.for_listing() if names else listed
     return NewestFirst(
         spans,
         0 if year else cal.undated,

@@ -234,10 +234,14 @@ class NewestFirst:
         return rows
 
 
-def person_articles(person: Person, months: list[tuple[int, int, int]]) -> NewestFirst:
-    """The articles naming a person, newest first, for Paginator and feeds."""
+def person_articles(
+    person: Person, months: list[tuple[int, int, int]], names: bool = True
+) -> NewestFirst:
+    """The articles naming a person, newest first, for Paginator and feeds (names=False:
+    without the names in each, which a feed does not show)."""
     spans = [(*month_span(y, m), n) for y, m, n in reversed(months)]
-    listed = Article.objects.visible().for_listing()
+    listed = Article.objects.visible()
+    listed = listed.for_listing() if names else listed
 
     def between(lo, hi):
         return listed.filter(id__in=articles_of_in(person, lo, hi), published__range=(lo, hi))

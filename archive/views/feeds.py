@@ -56,7 +56,7 @@ class LatestArticlesFeed(ArticleFeed):
         return reverse("archive:home")
 
     def items(self):
-        return selectors.article_list()[:50]
+        return selectors.article_list(names=False)[:50]
 
 
 class PersonFeed(ArticleFeed):
@@ -77,7 +77,7 @@ class PersonFeed(ArticleFeed):
 
     def items(self, obj):
         months = selectors.person_months(obj)
-        return selectors.person_articles(obj, months)[:50]
+        return selectors.person_articles(obj, months, names=False)[:50]
 
 
 class SearchFeed(Feed):

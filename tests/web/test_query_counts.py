@@ -71,8 +71,8 @@ EXPECTED = {
     "event_list": 3,
     "event_list_person": 4,
     "event": 4,
-    "feed_latest": 3,
-    "person_feed": 5,
+    "feed_latest": 2,
+    "person_feed": 4,
 }
 
 
