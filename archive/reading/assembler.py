@@ -337,7 +337,7 @@ class Assembler:
         if self.current is not None and self.open_paragraph and not self._is_strong(pending):
             # Short blocks inside a broken paragraph are captions of photos set in the column.
             for b in pending:
-                self._caption(self.current, b.text)
+                self._caption(self.current, b)
             return
         if not headline_like and not self.open_paragraph:
             # A paired slogan ("神州巨变 小康梦圆") right above text is that text's title.
@@ -387,15 +387,21 @@ class Assembler:
             if is_banner(b.lines):
                 self.banners.append(text)
             elif self.current is not None and (is_caption(text) or not _is_running_text(text)):
-                self._caption(self.current, text)
+                self._caption(self.current, b)
             else:
                 # A piece of a paragraph cut at the column's end: it continues below.
                 self.add_text(text, new_paragraph=True)
 
     @staticmethod
-    def _caption(article: ArticleDraft, text: str) -> None:
-        """A photo's caption inside a story; its credit ("（X 摄）") names a photographer."""
+    def _caption(article: ArticleDraft, block: Block) -> None:
+        """A photo's caption inside a story; its credit ("（X 摄）", or "X 摄" on the caption's
+        last line: 锦绣中国年 / 尹 强 摄) names a photographer."""
+        text = block.text
         caption, names = end_byline(text)
+        if not names and len(block.lines) > 1:
+            rest, credit = end_byline(block.lines[-1])
+            if credit and not rest:  # the credit on a line of its own
+                caption, names = "".join(block.lines[:-1]), credit
         article.add_bylines([b for b in names if b.kind == "photographer"])
         article.captions.append(caption or text)
 
@@ -411,7 +417,7 @@ class Assembler:
             if is_banner(b.lines):
                 self.banners.append(b.text)
             elif self.current is not None:
-                self._caption(self.current, b.text)
+                self._caption(self.current, b)
             else:
                 self._headless().paragraphs.append(b.text)
         for article in self.articles:
