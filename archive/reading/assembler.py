@@ -331,9 +331,25 @@ class Assembler:
             or any(is_kicker(b.text) for b in headline_like)
         )
 
+    def _awaits_text(self) -> bool:
+        """The current article has its headline and its reporters, and no text yet."""
+        article = self.current
+        return (
+            article is not None
+            and bool(article.title)
+            and not article.paragraphs
+            and any(b.kind != "photographer" for b in article.bylines)
+        )
+
     def _resolve_pending_before_body(self, pending: list[Block], following: str) -> None:
         headline_like = [b for b in pending if not is_banner(b.lines)]
         captions = [b for b in headline_like if is_caption(b.text)]
+        if len(headline_like) == 1 and not captions and self._awaits_text():
+            # Headline and byline printed, no text yet: a short block here is the text's first
+            # line, cut off by the column (…23时44分发射神 / 舟二十一号…), not another headline.
+            self.banners.extend(b.text for b in pending if b is not headline_like[0])
+            self.add_text(headline_like[0].text, new_paragraph=True)
+            return
         if self.current is not None and self.open_paragraph and not self._is_strong(pending):
             # Short blocks inside a broken paragraph are captions of photos set in the column.
             for b in pending:

@@ -1,0 +1,42 @@
+"""Columns that cut a story: a photo set inside it, its first line cut off under the byline."""
+
+from archive.reading import parse_page
+
+PAGE = """湘江风光带提质改造完工
+
+本报讯（记者 龙晓岚）12月1日，湘江风光带提质改造工程全面完工，沿江新增步道八公里、观景平台
+
+江畔新景
+聂 红 摄
+
+十二处，市民可沿江步行至石鼓书院。
+"""
+
+
+def test_a_credit_on_the_captions_last_line_names_the_photographer():
+    (article,) = parse_page(PAGE).articles
+    assert [(b.name.replace(" ", ""), b.kind) for b in article.bylines] == [
+        ("龙晓岚", "reporter"),
+        ("聂红", "photographer"),
+    ]
+    assert article.captions == ["江畔新景"]
+    assert "观景平台十二处" in "".join(article.paragraphs)
+
+
+FIRST_LINE_CUT = """通讯卫星发射准备就绪
+
+■本报记者 韦江波 覃思雨
+
+西昌卫星发射中心将于今晚20时30分发射通
+
+信技术试验卫星。目前，各系统状态良好，发射已进入倒计时。
+"""
+
+
+def test_a_short_line_between_the_byline_and_the_text_is_the_texts_start():
+    (article,) = parse_page(FIRST_LINE_CUT).articles
+    assert article.title == "通讯卫星发射准备就绪"
+    assert [b.name.replace(" ", "") for b in article.bylines] == ["韦江波", "覃思雨"]
+    assert article.paragraphs[0].startswith(
+        "西昌卫星发射中心将于今晚20时30分发射通信技术试验卫星。"
+    )
