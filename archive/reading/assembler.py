@@ -20,6 +20,7 @@ from .derived import derive_title
 from .drafts import ArticleDraft
 from .headlines import (
     CAPTION_MAX,
+    DECK_END_RE,
     Headline,
     continues_sentence,
     is_banner,
@@ -360,11 +361,16 @@ class Assembler:
             self.new_article(Headline(title=" ".join(pending[-1].lines)))
             self.banners.extend(b.text for b in pending[:-1])
             return
-        if self._is_strong(pending) and not captions:
-            self.brief_section = ""
-            self.new_article(self._headline(pending))
-            return
         heads, rest = self._headline_then_text(pending)
+        if self._is_strong(pending) and not captions:
+            # A headline group, maybe followed by the start of the text the column cut
+            # (…至少9人死亡。以 / 军16日…): that is text, not a line of the headline; a deck
+            # naming who presided may hold a sentence (…作专题讲座。朱健出席).
+            cut = bool(heads and rest) and not DECK_END_RE.search(rest[0].text)
+            self.brief_section = ""
+            self.new_article(self._headline(heads if cut else pending))
+            self._flush_pending_as_captions(rest if cut else [])
+            return
         title_over_text = (
             len(heads) == 1
             and looks_like_title(heads[0].text)

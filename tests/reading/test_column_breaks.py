@@ -40,3 +40,24 @@ def test_a_short_line_between_the_byline_and_the_text_is_the_texts_start():
     assert article.paragraphs[0].startswith(
         "西昌卫星发射中心将于今晚20时30分发射通信技术试验卫星。"
     )
+
+
+CUT_UNDER_HEADLINE = """湘江治理成效明显
+
+本报讯 12月1日，记者从市水利局获悉，今年我市完成湘江干流岸线整治四十公里，水质优良率达
+
+市区至南岳旅游专线开通
+——沿途设站十二个
+
+专线全程约五十公里，每日往返二十班。首班车每天早上6时
+
+30分发车，末班车晚上8时发车。
+
+百分之百。沿江新建污水处理厂三座。
+"""
+
+
+def test_the_text_the_column_cut_under_a_headline_stays_text():
+    first, second = parse_page(CUT_UNDER_HEADLINE).articles[:2]
+    assert (second.title, second.deck) == ("市区至南岳旅游专线开通", "——沿途设站十二个")
+    assert second.paragraphs[0].startswith("专线全程约五十公里")
