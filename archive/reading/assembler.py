@@ -140,9 +140,17 @@ class Assembler:
 
     def on_signature(self, block: Block, pending: list[Block]) -> None:
         """ "（记者 X）" on a line of its own closes the article above."""
-        self._flush_pending_as_captions(pending)
         names = end_byline(block.text)[1]
         credit = all(b.kind == "photographer" for b in names)
+        inside = self.current is not None and self.open_paragraph
+        if credit and pending and inside and not any(_is_running_text(b.text) for b in pending):
+            # A photo set inside a paragraph the column cut: its caption, then its credit;
+            # the paragraph goes on below.
+            for b in pending:
+                self._caption(self.current, b)
+            self.current.add_bylines(names)
+            return
+        self._flush_pending_as_captions(pending)
         if credit:
             self._split_after_signature()
         current = self.current or self._headless()

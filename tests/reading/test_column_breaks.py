@@ -61,3 +61,27 @@ def test_the_text_the_column_cut_under_a_headline_stays_text():
     first, second = parse_page(CUT_UNDER_HEADLINE).articles[:2]
     assert (second.title, second.deck) == ("市区至南岳旅游专线开通", "——沿途设站十二个")
     assert second.paragraphs[0].startswith("专线全程约五十公里")
+
+
+PHOTO_IN_LEAD = """全市新增城镇就业岗位一万二千个
+
+本报记者唐晓宇 通讯员罗佳报道：记者今天（12月1日）从市人社局获悉，今年以来，全市新增
+
+城市夜景
+
+邓立新 摄
+
+城镇就业岗位一万二千个，完成全年目标任务的百分之一百一十。
+"""
+
+
+def test_a_photo_credited_inside_a_cut_lead_signs_that_photo_not_a_new_article():
+    (article,) = parse_page(PHOTO_IN_LEAD).articles
+    assert article.title == "全市新增城镇就业岗位一万二千个"
+    assert {(b.name, b.kind) for b in article.bylines} == {
+        ("唐晓宇", "reporter"),
+        ("罗佳", "correspondent"),
+        ("邓立新", "photographer"),
+    }
+    assert article.captions == ["城市夜景"]
+    assert "全市新增城镇就业岗位一万二千个，完成" in article.paragraphs[0]
