@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.extraction.person_dict import word_codes
+
 from .text import CJK, cjk_len
 
 KICKER_END = ("——", "—", "--", "－－")
@@ -179,12 +181,18 @@ def is_subhead(text: str) -> bool:
     return bool(SUBHEAD_RE.match(text.strip()))
 
 
+def _ends_on_verb(text: str) -> bool:
+    """The last character ends a verb that needs no object (积极应对, 广泛参与, 坚决反对),
+    not a preposition or conjunction left hanging; verbs in 为 (认为, 成为) take one."""
+    return text[-1] != "为" and word_codes().get(text[-2:], "x")[0] == "v"
+
+
 def looks_like_title(text: str) -> bool:
     """A whole headline phrase, not the broken-off piece of a paragraph."""
     text = text.strip()
     if not TITLE_MIN <= cjk_len(text) <= TITLE_MAX or is_caption(text) or is_subhead(text):
         return False
-    if text.startswith(CUT_STARTS) or text.endswith(CUT_ENDINGS):
+    if text.startswith(CUT_STARTS) or (text.endswith(CUT_ENDINGS) and not _ends_on_verb(text)):
         return False
     if re.search(r"[。；;]", text):
         return False  # a sentence ended inside it: running text the column cut

@@ -126,6 +126,8 @@ def test_text_is_not_furniture(line, edge):
         "稳就业，保民生",
         "衡阳至永州高速公路耒阳段主体工程完工",
         "“小巨人”企业再添两家",
+        "返程客流持续高位 交通部门全力应对",  # 应对, 参与: verbs, not a hanging 对 or 与
+        "全民健身活动广泛参与",
     ],
 )
 def test_whole_phrases_read_as_titles(text):
@@ -139,6 +141,8 @@ def test_whole_phrases_read_as_titles(text):
         "邓群策强调,全市上下要在压力叠加、",  # ends on a comma
         "“这一次援企稳工,点对点送岗服务是衡山人社局春风行动的一个重要内",  # open quotation
         "石鼓区还把",  # ends on a word that cannot end a headline
+        "全市进一步加大对",
+        "与会专家普遍认为",  # a verb in 为 takes what follows
         "一、坚持问题导向",  # a numbered subhead inside an article
         "游客在荷塘边赏荷拍照 廖文 摄",  # a caption
     ],
