@@ -29,9 +29,10 @@ EXCLAIMED_MAX = 16  # CJK characters of a headline that ends with ！ or ？
 TITLE_MARKS = ("！", "？", "!", "?")
 EDGE_LINES = 3  # a bare section name or page number counts as a header only this near an edge
 # A page is read one paragraph a line when at least this share of its lines that run on to the
-# next line end a sentence, and at least PER_LINE_MIN do (generated such pages: 0.2–0.57).
+# next line end a sentence, and at least PER_LINE_MIN do (generated such pages: 0.2–0.57; a
+# short page, or one its footer lines cut into short runs, may have only two such lines).
 PER_LINE_SHARE = 0.15
-PER_LINE_MIN = 3
+PER_LINE_MIN = 2
 COLUMN_LINES_MIN = 6  # lines ending no sentence at one width (±2 half-width cells): a column
 
 
