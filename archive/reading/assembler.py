@@ -373,7 +373,7 @@ class Assembler:
         if self._is_strong(pending) and not captions:
             # A headline group, maybe followed by the start of the text the column cut
             # (…至少9人死亡。以 / 军16日…): that is text, not a line of the headline; a deck
-            # naming who presided may hold a sentence (…作专题讲座。朱健出席).
+            # naming who presided may hold a sentence (…作专题讲座。张三出席).
             cut = bool(heads and rest) and not DECK_END_RE.search(rest[0].text)
             self.brief_section = ""
             self.new_article(self._headline(heads if cut else pending))
