@@ -93,7 +93,7 @@ def _entries(blocks: list[list[str]]) -> tuple[list[str], list[str]]:
         for line in lines[1:]:
             cut = is_kicker(current) or line.startswith(DECK_START)
             cut = cut or bool(CONTEXT_END_RE.search(current))
-            cut = cut or (is_paired_title(line) and not is_paired_title(current))
+            cut = cut or is_paired_title(line) != is_paired_title(current)
             if cut and cjk_len(current) >= PHRASE_MIN:
                 entries.append(current)
                 current = line
