@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import pickle
 import time
+import zlib
 from array import array
 from dataclasses import dataclass
 
@@ -71,7 +73,7 @@ def memoized(name: str, compute, shared: bool = False):
     # Keyed by the stamp read before computing: rows read after a newer commit are stored
     # under an older stamp, which no one asks for once that commit has moved it.
     key = f"memo:{current}:{name}"
-    value = caches["figures"].get(key, _MISSING) if shared else _MISSING
+    value = _shared(key) if shared else _MISSING
     if value is _MISSING:
         value = compute()
         if shared:
@@ -80,6 +82,15 @@ def memoized(name: str, compute, shared: bool = False):
         _memo.clear()
     _memo[name] = (now + CACHE_SECONDS, value)
     return value
+
+
+def _shared(key: str):
+    try:
+        return caches["figures"].get(key, _MISSING)
+    except (OSError, EOFError, pickle.UnpicklingError, zlib.error) as exc:
+        # An unreadable or damaged cache file costs a recomputation, never the page.
+        logger.warning("cached figures unreadable (%s): %s", key, exc)
+        return _MISSING
 
 
 def _share(key: str, value) -> None:

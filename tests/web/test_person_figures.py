@@ -3,6 +3,7 @@ figures from before a change."""
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from django.core.management import call_command
 
@@ -68,3 +69,25 @@ def test_an_import_leaves_the_most_named_persons_figures_computed(
     with django_assert_num_queries(0):
         figures = selectors.person_figures(mayor)
     assert figures.months == [(2021, 5, 8)]
+
+
+def test_a_damaged_or_unwritable_cache_costs_a_recomputation_not_the_page(
+    client, db, settings, monkeypatch
+):
+    from django.core.cache import caches
+
+    mayor = _mayor()
+    selectors.person_figures(mayor)
+    for path in Path(settings.CACHES["figures"]["LOCATION"]).glob("*.djcache"):
+        path.write_bytes(b"not a pickle")  # a disk error, a half-restored backup
+    _new_worker()
+    page = client.get(f"/people/{mayor.pk}/")
+    assert page.status_code == 200 and "许二" in page.content.decode()
+
+    def refuse(*args, **kwargs):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(caches["figures"], "set", refuse)
+    counts.forget_counts()  # as an edit does: nothing cached is valid any more
+    page = client.get(f"/people/{mayor.pk}/")
+    assert page.status_code == 200 and "许二" in page.content.decode()
