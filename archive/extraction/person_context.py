@@ -100,10 +100,11 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span
             continue
         if text[start - 1 : start] in _COUNTRY_CHARS or text[end : end + 1] in _JOINERS:
             continue
-        if word_codes().get(text[start:end], "r")[0] not in "rt":
-            continue
         after = longest_starting_at(text, end, titles_after())
         before = longest_ending_at(text, start, titles())
+        kind = word_codes().get(text[start:end], "r")[0]
+        if kind not in "rt" and not (kind == "s" and before):
+            continue  # jieba calls a few names places (总统普京): a title before outweighs it
         if not before and (not after or is_han(text[start - 1 : start] or "^")):
             continue  # 陈|德基团队: led by a title, or standing alone before one
         if not (after or ends_clean(text, end)) or inside_listed(text, start, end, places):

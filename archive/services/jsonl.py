@@ -14,6 +14,7 @@ from archive.models.articles import Genre
 from archive.models.pages import PAGE_NUMBER_MAX, DateStatus
 from archive.reading import ArticleDraft
 from archive.reading.derived import derive_title
+from archive.reading.signatures import Signed, read_signatures
 from archive.services.records import ArticleInput
 
 MAX_ERRORS_SHOWN = 5
@@ -48,6 +49,7 @@ KNOWN_FIELDS = frozenset(
     ]
 )
 BYLINE_KINDS = {"reporter", "correspondent", "photographer"}
+_BYLINE_FIELDS = {"bylines", "reporters"}
 
 
 def _str_list(value, field_name: str) -> list[str]:
@@ -117,6 +119,9 @@ def parse_line(obj, position: int) -> ArticleInput:
     if genre not in Genre.values:
         raise ValueError(f"“genre”应为 {'、'.join(v for v in Genre.values if v)} 之一：{genre!r}")
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    # Without a byline field the body's own signatures name its reporters, as on a page.
+    signed = Signed(paragraphs) if _BYLINE_FIELDS & obj.keys() else read_signatures(paragraphs)
+    paragraphs = signed.paragraphs
     derived = not title.strip()  # a brief with no headline: titled from its lead, as pages are
     if derived:
         title = derive_title(ArticleDraft(position=position, paragraphs=paragraphs))
@@ -134,7 +139,7 @@ def parse_line(obj, position: int) -> ArticleInput:
         page=page,
         position=position if given_position is None else given_position,
         source=source,
-        bylines=_bylines(obj),
+        bylines=_bylines(obj) or signed.bylines,
         lead=paragraphs[0] if paragraphs else "",
         lead_date=lead_date,
         year=published_date.year if published_date else None,
@@ -143,8 +148,8 @@ def parse_line(obj, position: int) -> ArticleInput:
         review_reasons=reasons,
         genre=genre,
         section=str(obj.get("section") or ""),
-        agency=str(obj.get("agency") or ""),
-        place=str(obj.get("place") or ""),
+        agency=str(obj.get("agency") or signed.agency),
+        place=str(obj.get("place") or signed.place),
         continued_on=obj.get("continued_on"),
         continued_from_page=obj.get("continued_from_page"),
     )

@@ -83,6 +83,32 @@ def test_role_after_the_name_and_stop_words_before_the_chain():
     assert roles == {"省委副书记、省长"}
 
 
+@pytest.mark.parametrize(
+    "text, roles",
+    [
+        # a dateline's signature in brackets is not part of the next person's role
+        (
+            "新华社北京4月16日电（记者王晓东）国务院总理李强16日会见外宾。",
+            {"王晓东": "记者", "李强": "国务院总理"},
+        ),
+        ("本报讯（记者王姝 马力）北京将改造老旧小区。", {"王姝": "记者"}),
+        # each listed person has their own title, not the list up to it
+        (
+            "市委书记张建国、市长李卫东、副市长王小平出席会议。",
+            {"张建国": "市委书记", "李卫东": "市长", "王小平": "副市长"},
+        ),
+        # a bracket inside an organisation's name stays in the role
+        ("纳米比亚总统根哥布、刚果（金）总统齐塞克迪出席。", {"齐塞克迪": "刚果（金）总统"}),
+        # a date or a verb before the title is no part of it
+        ("3月1日上午白俄罗斯总统卢卡申科表示，愿意合作。", {"卢卡申科": "白俄罗斯总统"}),
+        ("今晚播出新加坡总理李显龙的讲话。", {"李显龙": "新加坡总理"}),
+    ],
+)
+def test_role_is_only_the_title_of_that_person(text, roles):
+    found = {m.name: m.role for m in find_persons(text) if m.name in roles}
+    assert found == roles
+
+
 def test_title_mentions_are_confident():
     for m in find_persons("本报讯 4月16日上午，市委书记邓群策主持召开市委常委会会议。"):
         assert (m.name, m.evidence) == ("邓群策", "title")
@@ -300,6 +326,17 @@ def test_two_character_foreign_name_next_to_a_title(text):
     assert "拜登" in names(text)
 
 
+@pytest.mark.parametrize(
+    "text", ["俄罗斯总统普京表示，愿同各方合作。", "习近平向俄罗斯总统普京致慰问电。"]
+)
+def test_a_foreign_name_jieba_calls_a_place_is_a_name_after_a_title(text):
+    assert "普京" in names(text)
+
+
+def test_a_place_jieba_knows_is_no_name_without_a_title():
+    assert "普京" not in names("他说，普京已经到了。")
+
+
 def test_two_transliteration_characters_that_run_on_are_no_name():
     assert "埃米" not in names("该国总统埃米若宣布新政。")  # 若 continues the name
     assert not names("美国防部长将出席。")  # 美|国防部长
@@ -329,6 +366,7 @@ def test_foreign_names_with_less_common_transliteration_characters(text, name):
         ("俄罗斯国防部长罗季奥诺夫出席。", "罗季奥诺夫"),  # 季
         ("俄外交部发言人扎哈罗娃9日表示。", "扎哈罗娃"),  # 娃 ends Russian women's names
         ("乌兹别克斯坦总统米尔济约耶夫出席。", "米尔济约耶夫"),  # 济 between narrow ones
+        ("以色列总理内塔尼亚胡12日表示。", "内塔尼亚胡"),  # 胡 ends a transliteration too
     ],
 )
 def test_a_long_foreign_name_is_read_whole(text, name):
@@ -447,3 +485,27 @@ def test_a_dotted_name_cut_before_its_last_character_is_not_taken():
 )
 def test_words_next_to_titles_lists_and_places_are_no_names(text, expected):
     assert names(text) - {"安邻"} == expected  # 安邻 is taken on its score (a known miss)
+
+
+# -- names a cue announces --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("院长还没到，一个名叫瓦里的教师接待了记者。", "瓦里"),
+        ("其中一名叫佐藤的女青年患病多年。", "佐藤"),
+        ("82岁的休斯曾是当地体育界的名人。", "休斯"),
+        ("31岁的莱韦为了保护父亲受了伤。", "莱韦"),
+    ],
+)
+def test_a_name_announced_by_named_or_an_age(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这个村子名叫石门的地方很美。", "这家公司名叫华为的时候还很小。", "30岁的年轻人正在工作。"],
+)
+def test_a_thing_named_or_a_word_after_an_age_is_no_person(text):
+    assert not names(text)

@@ -93,6 +93,51 @@ def test_minimal_line_imports_and_finds_persons(db, tmp_path):
     assert Mention.objects.filter(article=article, person__name="李明华", role="市长").exists()
 
 
+def test_signatures_in_the_body_name_the_reporters(db, tmp_path):
+    """A real paper's articles as JSON Lines carry their bylines in the text, as on the page."""
+    lines = [
+        {
+            "title": "老旧小区改造提速",
+            "body": "■本报记者 李明 通讯员 王芳\n今年全市改造老旧小区120个。",
+        },
+        {
+            "title": "总理会见外宾",
+            "body": "新华社北京4月16日电（记者王晓东）国务院总理李强16日会见外宾。",
+        },
+        {"title": "春耕忙", "body": "田间地头一片繁忙。\n农民抢抓农时。（记者 赵小兵）"},
+    ]
+    path = tmp_path / "signed.jsonl"
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), "utf-8")
+    call_command("import_archive", str(path), stdout=io.StringIO())
+
+    def signers(title):
+        article = Article.objects.get(title=title)
+        rows = Mention.objects.filter(article=article).exclude(kind="text")
+        return article, {(m.person.name, m.kind) for m in rows}
+
+    article, names = signers("老旧小区改造提速")
+    assert names == {("李明", "reporter"), ("王芳", "correspondent")}
+    assert article.body == "今年全市改造老旧小区120个。"  # the byline line is no paragraph
+    article, names = signers("总理会见外宾")
+    assert names == {("王晓东", "reporter")}
+    assert (article.agency, article.place) == ("新华社", "北京")
+    assert Mention.objects.get(article=article, person__name="李强").role == "国务院总理"
+    article, names = signers("春耕忙")
+    assert names == {("赵小兵", "reporter")}
+    assert article.body.endswith("农民抢抓农时。")
+
+
+def test_byline_fields_win_over_the_body(db, tmp_path):
+    line = {"title": "春耕忙", "body": "农民抢抓农时。（记者 赵小兵）", "reporters": ["钱多多"]}
+    path = tmp_path / "given.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", "utf-8")
+    call_command("import_archive", str(path), stdout=io.StringIO())
+    article = Article.objects.get()
+    assert article.body == "农民抢抓农时。（记者 赵小兵）"  # given as is: nothing taken out
+    reporters = Mention.objects.filter(article=article, kind="reporter")
+    assert [m.person.name for m in reporters] == ["钱多多"]
+
+
 @pytest.mark.parametrize(
     "bad, message",
     [

@@ -1,0 +1,97 @@
+"""Names that words before them announce: 名叫X的, 一位叫X的 (a name must follow), and
+N岁的X (an age, then a person's name, perhaps after a word for the person: 75岁的老人X). Feature
+stories introduce ordinary people so, with no title beside them; the scorer alone rates many
+of their names, foreign ones above all (瓦里, 伯恩丝), too low."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .person_context import ends_clean
+from .person_dict import word_codes
+from .person_features import is_han
+from .person_scorer import TITLED
+from .person_spans import Span
+from .person_words import (
+    compound_surnames,
+    given_never,
+    surnames,
+    translit_chars,
+    translit_dotted_chars,
+)
+
+# 一个名叫 / 他名叫 / 一位叫 …: what follows is a person's name, up to 的 or a pause (not 村子|名叫,
+# 公司|名叫: after a thing the name is a thing's).
+_NAMED = re.compile(
+    r"(?:^|(?<=[一个位他她我你有，,。；;\s]))(?:名叫|名字叫|叫做)|(?<=[个位他她])叫"
+)
+# N岁的 and an optional word for the person; then the name must end where a clause goes on.
+_AGED = re.compile(
+    r"[0-9０-９一二三四五六七八九十]{1,3}岁的(?:老人|老妪|老汉|老太太|老太|老大爷|老奶奶|男孩|女孩"
+    r"|小男孩|小女孩|姑娘|小伙子|小伙|少年|少女|青年|村民|农民|母亲|父亲|儿子|女儿|老伴)?"
+)
+NAMED_END = set("的，,。、；;")  # 名叫X的 …, 名叫X，…
+# 有个叫X的贫困村: what 的 leads to is a place, so X is a place's name.
+_PLACE_AFTER = re.compile(
+    r"的[^，,。；;\s]{0,3}?(?:村|镇|乡|县|市|区|省|国|岛|河|山|湖|街|路|地方|公司|企业|学校|小区)"
+)
+LONGEST = 8  # characters of a transliterated name after a cue
+CHINESE = (2, 3)  # a family name and a one- or two-character given name
+CUED = 0.85  # confidence: the cue vouches, as a title does
+
+
+def cued_names(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
+    used = {k for s in taken for k in range(s.start, s.end)}
+    found: list[Span] = []
+    for pattern, named in ((_NAMED, True), (_AGED, False)):
+        for match in pattern.finditer(text):
+            start = match.end()
+            end = _name_end(text, start, named)
+            if end is None or any(hidden[k] or k in used for k in range(start, end)):
+                continue
+            found.append(Span(start, end, CUED, "title", True, _surname(text, start), TITLED))
+            used.update(range(start, end))
+    return found
+
+
+def _name_end(text: str, start: int, named: bool) -> int | None:
+    """Where the name after a cue ends: a Chinese name (a family name and one or two
+    characters) or a run of transliteration characters; after 名叫 followed by 的 or a pause,
+    after an age by what may follow a name (punctuation, a verb)."""
+    sur = _surname(text, start)
+    if sur:
+        ends = [start + sur + given for given in (0, 1, 2) if sur + given in CHINESE]
+    else:
+        run = start
+        while run < len(text) and run - start < LONGEST and text[run] in _translit():
+            run += 1
+        ends = list(range(start + 2, run + 1))
+    for end in ends:
+        name = text[start:end]
+        if end > len(text) or not all(is_han(c) for c in name) or name[-1] in given_never():
+            continue
+        if _common_word(name) or word_codes().get(name, "r")[0] not in "rt":
+            continue  # a word jieba knows that is no name (村子名叫石门)
+        if named and end < len(text) and text[end] in NAMED_END:
+            return None if _PLACE_AFTER.match(text, end) else end
+        if not named and ends_clean(text, end) and not _common_word(text[end - 1 : end + 1]):
+            return end
+    return None
+
+
+def _surname(text: str, start: int) -> int:
+    if text[start : start + 2] in compound_surnames():
+        return 2
+    return 1 if text[start : start + 1] in surnames() else 0
+
+
+def _common_word(chars: str) -> bool:
+    """A common word jieba knows that is no name (年轻, 一个, 不久)."""
+    code = word_codes().get(chars[:2], "r0")
+    return code[0] not in "rt" and code[1] >= "3"
+
+
+@cache
+def _translit() -> frozenset[str]:
+    return frozenset(translit_chars() + translit_dotted_chars())
