@@ -31,6 +31,7 @@ from .person_words import (
     titles,
     translit_chars,
     translit_dotted_chars,
+    words_pattern,
 )
 
 # LAC reads a sentence at a time; cutting at sentence ends keeps the sequences short.
@@ -251,22 +252,26 @@ def _per_tags(lac) -> tuple[int, int]:
 
 
 def _viterbi(logits: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
-    """Best tag paths of a padded batch (one numpy step per position for the whole batch)."""
-    batch, steps, _ = logits.shape
+    """Best tag paths of a padded batch (one numpy step per position for the whole batch; the
+    best previous tag's score is gathered, not found by a second pass)."""
+    batch, steps, tags = logits.shape
     score = logits[:, 0, :]
-    back = []  # per step, the best previous tag of each tag (for the whole batch)
-    ragged = bool((lengths < steps).any())
     into = np.ascontiguousarray(transitions.T)  # [to, from]: reduce over the last axis
+    total = np.empty((batch, tags, tags), dtype=np.result_type(logits, into))
+    back = np.empty((max(steps - 1, 0), batch, tags), dtype=np.intp)  # best previous tag
+    rows, cols = np.arange(batch)[:, None], np.arange(tags)[None, :]
+    ragged = bool((lengths < steps).any())
     for t in range(1, steps):
-        total = score[:, None, :] + into
-        back.append(total.argmax(axis=2).tolist())
-        moved = total.max(axis=2) + logits[:, t, :]
+        np.add(score[:, None, :], into, out=total)
+        best = back[t - 1] = total.argmax(axis=2)
+        moved = total[rows, cols, best] + logits[:, t, :]
         score = np.where((t < lengths)[:, None], moved, score) if ragged else moved
+    previous = back.tolist()
     paths = []
     for row, tag in enumerate(score.argmax(axis=1).tolist()):
         path = [tag]
         for t in range(int(lengths[row]) - 2, -1, -1):
-            tag = back[t][row][tag]
+            tag = previous[t][row][tag]
             path.append(tag)
         paths.append(path[::-1])
     return paths
@@ -372,4 +377,4 @@ def title_ends(text: str) -> list[int]:
 
 @cache
 def _titles_pattern() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, sorted(titles(), key=len, reverse=True))))
+    return words_pattern(titles())

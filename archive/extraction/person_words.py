@@ -6,6 +6,7 @@ tests and fixtures, never here.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -155,3 +156,24 @@ def longest_starting_at(text: str, start: int, words: frozenset[str]) -> str:
         if text[start : start + size] in words:
             return text[start : start + size]
     return ""
+
+
+def words_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """A regex matching the longest of ``words`` at each place, its alternatives nested by
+    common prefix (市委书记|市长 → 市(?:委书记|长)): Python's re tries a flat alternation word by
+    word at every character, a nested one character by character."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def nested(node: dict) -> str:
+        branches = [re.escape(c) + nested(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer word first
+
+    return re.compile(nested(trie))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 import pytest
@@ -11,7 +12,7 @@ from archive.extraction.person_crf import char_features
 from archive.extraction.person_features import _emissions
 from archive.extraction.person_lac import _viterbi
 from archive.extraction.person_scorer import scorer
-from archive.extraction.person_words import inside_listed, listed_reach
+from archive.extraction.person_words import inside_listed, listed_reach, words_pattern
 
 
 def best_path(logits: np.ndarray, transitions: np.ndarray) -> list[int]:
@@ -33,6 +34,15 @@ def test_viterbi_gives_each_row_of_a_padded_batch_its_best_path():
     paths = _viterbi(logits, transitions, lengths)
     for row, size in enumerate(lengths):
         assert paths[row] == best_path(logits[row, :size], transitions)
+
+
+def test_the_nested_word_pattern_finds_what_the_flat_alternation_finds():
+    words = frozenset(["市长", "市长助理", "副市长", "市委书记", "市委副书记", "书记", "长", "副总统"])
+    flat = re.compile("|".join(sorted(words, key=len, reverse=True)))
+    text = "市委副书记、副市长王某，副总统与市长助理会见书记长和市委书记。"
+    nested = words_pattern(words)
+    assert [m.span() for m in nested.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert [m.group() for m in nested.finditer("副市长")] == ["副市长"]  # the longest word
 
 
 def test_crf_features_of_a_character_name_its_neighbours():
