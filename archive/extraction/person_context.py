@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .person_dict import word_codes
-from .person_features import _PUNCT, is_han
+from .person_dict import char_tags, word_codes
+from .person_features import _PUNCT, FOREIGN_LONGEST, is_han
 from .person_scorer import TITLED
-from .person_spans import BARE, Span
+from .person_spans import BARE, Span, cuts_word
 from .person_words import (
     foreign_places,
     inside_listed,
@@ -85,6 +85,7 @@ def repeats(text: str, names: set[str], taken: list[Span], hidden: list[bool]) -
 _DAY = re.compile(r"\d{1,2}日")
 _COUNTRY_CHARS = set("中美英法德日俄意韩朝印澳加")  # 美国防部长 is 美|国防部长, no name
 _JOINERS = set("·•.-—－")
+RUN_SHORTEST = 3  # characters of a foreign name titled_foreign reads
 
 
 def short_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
@@ -111,6 +112,47 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span
             continue
         found.append(Span(start, end, 0.5, "title", True, 0, TITLED))
     return found
+
+
+def titled_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
+    """``taken`` with a run of three or more transliteration characters right after a title,
+    the wider set included (卢卡申科, whose 卢 starts no run in running text), taken as a
+    foreign name when a name can end after it and it is neither a listed place nor a word
+    jieba knows that is no name. It replaces a shorter name read at its start (易卜|拉欣: 易
+    and 卜 make a Chinese name too)."""
+    places = foreign_places()
+    kept = list(taken)
+    for match in _wide_runs().finditer(text):
+        start, end = match.span()
+        while end - start >= RUN_SHORTEST and _word_starts_at_end(text, end):
+            end -= 1  # 洪森|特别, 泽连斯基|则: the run went on into the next word
+        if end - start < RUN_SHORTEST:
+            continue  # two characters are short_foreign's (普京|不)
+        inside = [s for s in kept if s.start < end and start < s.end]
+        if hidden[start] or any(s.start != start or s.end >= end for s in inside):
+            continue
+        if text[end : end + 1] in _JOINERS or not longest_ending_at(text, start, titles()):
+            continue
+        if word_codes().get(text[start:end], "r")[0] not in "rt":
+            continue
+        if ends_clean(text, end) and not inside_listed(text, start, end, places):
+            kept = [s for s in kept if s not in inside]
+            kept.append(Span(start, end, 0.5, "title", True, 0, TITLED))
+    return kept
+
+
+def _word_starts_at_end(text: str, end: int) -> bool:
+    """The run's last character starts the next word: an adverb, conjunction, preposition or
+    particle (则, 不, 都), or it makes a common word with the one before or after it (特别)."""
+    if char_tags().get(text[end - 1], "x")[0] in "dcpu":
+        return True
+    return cuts_word(text, end - 2) or cuts_word(text, end - 1)
+
+
+@cache
+def _wide_runs() -> re.Pattern[str]:
+    wide = re.escape(translit_chars() + translit_dotted_chars())
+    return re.compile(f"(?<![{wide}·•])[{wide}]{{{RUN_SHORTEST},{FOREIGN_LONGEST}}}(?![{wide}])")
 
 
 def ends_clean(text: str, end: int) -> bool:

@@ -105,6 +105,9 @@ def foreign_candidates(text: str) -> list[Candidate]:
         if any(dot in m.group() for dot in DOTS):
             if end - start <= DOTTED_LONGEST:
                 found.append((start, end, 0))
+                last = text[end - 1]  # of the wider set only, and starting a word (莱希|通电话)
+                if last not in translit_chars() and text[end - 1 : end + 1] in codes:
+                    found.append((start, end - 1, 0))
             continue
         starts = _starts(text, start, end)
         ends = [end]

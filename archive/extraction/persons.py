@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .person_compound import compound_after_titles
-from .person_context import consistent, hidden_mask, repeats, short_foreign
+from .person_context import consistent, hidden_mask, repeats, short_foreign, titled_foreign
 from .person_credits import credits
 from .person_cues import cued_names
 from .person_decisions import decided_names
@@ -72,6 +72,7 @@ def find_persons_at(
         spans = [s for s in spans if not _overlapping(s, credited)]
     taken = credited + consistent(text, select(text, spans, threshold), spans, threshold)
     taken += short_foreign(text, taken, hidden)
+    taken = titled_foreign(text, taken, hidden)
     taken += compound_after_titles(text, taken, spans)
     taken += part_names(text, taken, hidden)
     taken += given_names(text, taken, hidden)

@@ -37,7 +37,9 @@ def test_viterbi_gives_each_row_of_a_padded_batch_its_best_path():
 
 
 def test_the_nested_word_pattern_finds_what_the_flat_alternation_finds():
-    words = frozenset(["市长", "市长助理", "副市长", "市委书记", "市委副书记", "书记", "长", "副总统"])
+    words = frozenset(
+        ["市长", "市长助理", "副市长", "市委书记", "市委副书记", "书记", "长", "副总统"]
+    )
     flat = re.compile("|".join(sorted(words, key=len, reverse=True)))
     text = "市委副书记、副市长王某，副总统与市长助理会见书记长和市委书记。"
     nested = words_pattern(words)

@@ -333,6 +333,24 @@ def test_a_foreign_name_jieba_calls_a_place_is_a_name_after_a_title(text):
     assert "普京" in names(text)
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("白俄罗斯总统卢卡申科将于下月访华。", "卢卡申科"),  # 卢 starts no run in running text
+        ("亚美尼亚总理帕希尼扬29日称，将举行会谈。", "帕希尼扬"),  # a date right after
+        ("苏丹卫生部长易卜拉欣在接受采访时说，", "易卜拉欣"),  # 易卜 alone reads as Chinese
+        ("伊朗总统赛义德·易卜拉欣·莱希通电话。", "赛义德·易卜拉欣·莱希"),  # 通 starts 通电话
+    ],
+)
+def test_a_transliterated_name_after_a_title_is_read_whole(text, name):
+    assert names(text) == {name}
+
+
+def test_a_name_after_a_title_ends_where_the_next_word_starts():
+    assert names("柬埔寨首相洪森特别强调了这一点。") == {"洪森"}
+    assert names("双方同意，俄方代表普京不出席。") <= {"普京"}
+
+
 def test_a_place_jieba_knows_is_no_name_without_a_title():
     assert "普京" not in names("他说，普京已经到了。")
 
