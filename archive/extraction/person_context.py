@@ -106,12 +106,19 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span
         kind = word_codes().get(text[start:end], "r")[0]
         if kind not in "rt" and not (kind == "s" and before):
             continue  # jieba calls a few names places (总统普京): a title before outweighs it
-        if not before and (not after or is_han(text[start - 1 : start] or "^")):
-            continue  # 陈|德基团队: led by a title, or standing alone before one
+        if not before and (not after or not _stands_apart(text, start)):
+            continue  # 陈|德基团队: led by a title, or standing apart before one (和普京总统)
         if not (after or ends_clean(text, end)) or inside_listed(text, start, end, places):
             continue
         found.append(Span(start, end, 0.5, "title", True, 0, TITLED))
     return found
+
+
+def _stands_apart(text: str, start: int) -> bool:
+    """Nothing joins ``start`` to the word before: the text's start, no Chinese character, or
+    a conjunction or preposition (和, 与, 同, 向)."""
+    before = text[start - 1 : start]
+    return not before or not is_han(before) or char_tags().get(before, "x")[0] in "cp"
 
 
 def titled_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:

@@ -105,8 +105,10 @@ def foreign_candidates(text: str) -> list[Candidate]:
         if any(dot in m.group() for dot in DOTS):
             if end - start <= DOTTED_LONGEST:
                 found.append((start, end, 0))
-                last = text[end - 1]  # of the wider set only, and starting a word (莱希|通电话)
-                if last not in translit_chars() and text[end - 1 : end + 1] in codes:
+                # The last character, of the wider set only, may start the next word (莱希|通电话),
+                # unless it is a part of its own after a dot (韦恩·金).
+                last, dotted = text[end - 1], text[end - 2] in DOTS
+                if last not in translit_chars() and not dotted and text[end - 1 : end + 1] in codes:
                     found.append((start, end - 1, 0))
             continue
         starts = _starts(text, start, end)

@@ -321,7 +321,9 @@ def test_list_closed_by_a_verb_outside_the_verb_list_takes_its_last_member():
 # -- two transliteration characters next to a title ------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["美国总统拜登表示，将继续推进谈判。", "拜登总统当天抵达。"])
+@pytest.mark.parametrize(
+    "text", ["美国总统拜登表示，将继续推进谈判。", "拜登总统当天抵达。", "代表团同拜登总统会谈。"]
+)
 def test_two_character_foreign_name_next_to_a_title(text):
     assert "拜登" in names(text)
 
@@ -353,6 +355,8 @@ def test_a_name_after_a_title_ends_where_the_next_word_starts():
 
 def test_a_place_jieba_knows_is_no_name_without_a_title():
     assert "普京" not in names("他说，普京已经到了。")
+    assert not names("会见坦桑尼亚桑给巴尔总统。")  # 给 joins nothing here: 桑给巴尔 is a place
+    assert not names("《波斯王子》是一部电影。")
 
 
 def test_two_transliteration_characters_that_run_on_are_no_name():
