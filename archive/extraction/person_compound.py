@@ -1,15 +1,19 @@
-"""Names with a two-character family name (欧阳, 司马; Japanese: 安倍, 上川) right after a
-title. The scorer learned few of them (a Japanese given name, 晋三 or 阳子, looks like no
-Chinese one), so after a title such a family name and one or two characters are taken when a
-name can end there (日本前首相安倍晋三遇袭, 外相上川阳子会见)."""
+"""Names with a two-character family name (欧阳, 司马; Japanese: 安倍, 上川) or a rare one
+(阴, 信, 怀: person_surnames_rare.txt) right after a title. The scorer learned few of them (a
+Japanese given name, 晋三 or 阳子, looks like no Chinese one) and never starts a candidate at a
+rare family name, so after a title such a family name and one or two characters are taken
+when a name can end there (日本前首相安倍晋三遇袭, 外相上川阳子会见, 部长阴和俊、)."""
 
 from __future__ import annotations
+
+import re
+from functools import cache
 
 from .person_context import ends_clean
 from .person_features import is_han
 from .person_scorer import TITLED
 from .person_spans import Span, cuts_word, given_is_verb
-from .person_words import longest_ending_at, titles
+from .person_words import given_never, longest_ending_at, surnames_rare, titles
 
 
 def compound_after_titles(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
@@ -45,3 +49,33 @@ def _reads_as_words(text: str, start: int, end: int) -> bool:
     words. (A given name may be a noun of its own: 阳子, 早苗.)"""
     crossed = cuts_word(text, start + 1) or cuts_word(text, end - 1)
     return crossed or given_is_verb(text, start + 2, end)
+
+
+def rare_after_titles(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
+    """A rare family name right after a title, with a two- or one-character given name that
+    ends where a name can (the longer first), reading as no common word (部长|展开, 部长|信任)."""
+    used = {k for s in taken for k in range(s.start, s.end)}
+    found: list[Span] = []
+    for match in _rare_pattern().finditer(text):
+        start = match.start()
+        if start in used or hidden[start] or not longest_ending_at(text, start, titles()):
+            continue
+        if cuts_word(text, start):
+            continue
+        for end in (start + 3, start + 2):
+            name = text[start:end]
+            if end > len(text) or not all(is_han(c) for c in name) or name[-1] in given_never():
+                continue
+            if cuts_word(text, end - 1) or given_is_verb(text, start + 1, end):
+                continue
+            if ends_clean(text, end) or text[end : end + 1] == "、":
+                if not any(k in used for k in range(start, end)):
+                    found.append(Span(start, end, 0.5, "title", True, 1, TITLED))
+                    used.update(range(start, end))
+                break
+    return found
+
+
+@cache
+def _rare_pattern() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(sorted(surnames_rare()))) + "]")

@@ -43,7 +43,7 @@ def role_before(text: str, start: int, floor: int = 0) -> str:
         left -= 1
     chain = _titled_run(text[left:start])
     head = chain[: len(chain) - len(title)]
-    return chain[_cut(head) :].lstrip("、")
+    return chain[_cut(head) :].lstrip("、了")  # 听取了|宪法法律委主任委员
 
 
 def _titled_run(chain: str) -> str:

@@ -29,6 +29,11 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def surnames_rare() -> frozenset[str]:
+    return frozenset("".join(_read("person_surnames_rare.txt")))
+
+
+@cache
 def surnames_also_words() -> frozenset[str]:
     return frozenset("".join(_read("person_surnames_also_words.txt")))
 

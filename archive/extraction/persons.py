@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .person_compound import compound_after_titles
+from .person_compound import compound_after_titles, rare_after_titles
 from .person_context import consistent, hidden_mask, repeats, short_foreign, titled_foreign
 from .person_credits import credits
 from .person_cues import cued_names
@@ -74,6 +74,7 @@ def find_persons_at(
     taken += short_foreign(text, taken, hidden)
     taken = titled_foreign(text, taken, hidden)
     taken += compound_after_titles(text, taken, spans)
+    taken += rare_after_titles(text, taken, hidden)
     taken += part_names(text, taken, hidden)
     taken += given_names(text, taken, hidden)
     taken += work_names(text, taken, spans)

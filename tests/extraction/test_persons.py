@@ -531,3 +531,21 @@ def test_a_name_announced_by_named_or_an_age(text, name):
 )
 def test_a_thing_named_or_a_word_after_an_age_is_no_person(text):
     assert not names(text)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("科技部部长阴和俊、教育部部长怀进鹏出席。", {"阴和俊", "怀进鹏"}),
+        ("听取了主任委员信春鹰作的说明。", {"信春鹰"}),
+        ("部长展开了调研。", set()),  # 展开: a word, not 展 and a given name
+        ("总经理信任员工。", set()),
+    ],
+)
+def test_a_rare_family_name_after_a_title(text, found):
+    assert names(text) == found
+
+
+def test_a_role_starts_after_the_verb_before_it():
+    found = find_persons("听取了主任委员信春鹰作的说明。")
+    assert [m.role for m in found] == ["主任委员"]
