@@ -108,10 +108,16 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span
             continue  # jieba calls a few names places (总统普京): a title before outweighs it
         if not before and (not after or not _stands_apart(text, start)):
             continue  # 陈|德基团队: led by a title, or standing apart before one (和普京总统)
-        if not (after or ends_clean(text, end)) or inside_listed(text, start, end, places):
+        # 总统普京贺信: after a title, a name jieba takes for a place may stand before a noun
+        said = kind == "s" and before and _noun_at(text, end)
+        if not (after or said or ends_clean(text, end)) or inside_listed(text, start, end, places):
             continue
         found.append(Span(start, end, 0.5, "title", True, 0, TITLED))
     return found
+
+
+def _noun_at(text: str, at: int) -> bool:
+    return word_codes().get(text[at : at + 2], "-")[0] in "nr"  # 贺信 is a name to jieba too
 
 
 def _stands_apart(text: str, start: int) -> bool:

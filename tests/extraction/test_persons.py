@@ -102,6 +102,7 @@ def test_role_after_the_name_and_stop_words_before_the_chain():
         # a date or a verb before the title is no part of it
         ("3月1日上午白俄罗斯总统卢卡申科表示，愿意合作。", {"卢卡申科": "白俄罗斯总统"}),
         ("今晚播出新加坡总理李显龙的讲话。", {"李显龙": "新加坡总理"}),
+        ("他宣读了俄罗斯总统普京贺信。", {"普京": "俄罗斯总统"}),  # a name jieba calls a place
     ],
 )
 def test_role_is_only_the_title_of_that_person(text, roles):
