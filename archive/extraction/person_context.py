@@ -131,8 +131,8 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Spa
     """``taken`` with a run of three or more transliteration characters right after a title,
     the wider set included (卢卡申科, whose 卢 starts no run in running text), taken as a
     foreign name when a name can end after it and it is neither a listed place nor a word
-    jieba knows that is no name. It replaces a shorter name read at its start (易卜|拉欣: 易
-    and 卜 make a Chinese name too)."""
+    jieba knows that is no name. It replaces shorter names read inside it (易卜|拉欣: 易 and 卜
+    make a Chinese name too; 冯|德莱恩)."""
     places = foreign_places()
     kept = list(taken)
     for match in _wide_runs().finditer(text):
@@ -142,7 +142,9 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Spa
         if end - start < RUN_SHORTEST:
             continue  # two characters are short_foreign's (普京|不)
         inside = [s for s in kept if s.start < end and start < s.end]
-        if hidden[start] or any(s.start != start or s.end >= end for s in inside):
+        if hidden[start] or any(
+            s.start < start or s.end > end or s.end - s.start == end - start for s in inside
+        ):
             continue
         if text[end : end + 1] in _JOINERS or not longest_ending_at(text, start, titles()):
             continue

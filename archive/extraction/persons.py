@@ -39,6 +39,7 @@ __all__ = ["find_persons", "find_persons_at", "find_persons_checked", "find_pers
 
 REVIEW_BELOW = 0.8  # the importer flags confidences below this for review
 REPEAT_FROM = 0.8  # only names found at least this confidently are looked for again
+REPEAT_LONGER = 3  # characters of a name that swallows shorter spans read inside its repeats
 CREDIT_ROLE = "摄影"  # the role of a name read from a photo credit
 RULES, RESCUE, VETO = "", "rescue", "veto"  # how much LAC is asked (find_persons_at ``check``)
 
@@ -95,6 +96,7 @@ def find_persons_at(
         and (s.titled or s.how in ("credit", "title", "given") or not in_place_list(text, s))
     ]
     taken = _known(text, lexicon, hidden, taken)
+    taken = _not_within_names(text, taken)
     taken.sort(key=lambda s: s.start)
     floors = _ends_before(taken)
     mentions = _inherit_list_roles(
@@ -112,6 +114,23 @@ def _overlapping(span: Span, others: list[Span]) -> bool:
 
 def _rejected(name: str, lexicon: NameLexicon) -> bool:
     return name in lexicon.rejected or lexicon.canonical(name) in lexicon.rejected
+
+
+def _not_within_names(text: str, taken: list[Span]) -> list[Span]:
+    """Without the spans that lie inside another occurrence of a longer name taken in the text
+    (德莱恩 of a bare 冯德莱恩表示, once 主席冯德莱恩 was read): that occurrence is a repeat of it."""
+    names = {text[s.start : s.end] for s in taken if s.end - s.start >= REPEAT_LONGER}
+    kept = []
+    for span in taken:
+        inside = False
+        for name in names:
+            if len(name) <= span.end - span.start:
+                continue
+            at = text.find(name, max(0, span.end - len(name)), span.start + len(name))
+            inside = inside or 0 <= at <= span.start
+        if not inside:
+            kept.append(span)
+    return kept
 
 
 def _known(text: str, lexicon: NameLexicon, hidden: list[bool], taken: list[Span]) -> list[Span]:

@@ -550,3 +550,10 @@ def test_a_rare_family_name_after_a_title(text, found):
 def test_a_role_starts_after_the_verb_before_it():
     found = find_persons("听取了主任委员信春鹰作的说明。")
     assert [m.role for m in found] == ["主任委员"]
+
+
+def test_a_piece_of_a_name_read_elsewhere_in_the_text_is_that_name():
+    text = "欧盟委员会主席冯德莱恩表示，双方合作顺利。冯德莱恩还说，欧方愿意继续合作。"
+    found = find_persons(text)
+    assert names(text) == {"冯德莱恩"}
+    assert [m.start for m in found] == [text.find("冯德莱恩"), text.rfind("冯德莱恩")]
