@@ -99,12 +99,14 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span
         start, end = match.span()
         if hidden[start] or used & {start, end - 1}:
             continue
+        before = longest_ending_at(text, start, titles())
+        if not before and not _narrow(match.group()):
+            continue  # the wider set needs a title before (国家主席通伦)
         if text[start - 1 : start] in _COUNTRY_CHARS or text[end : end + 1] in _JOINERS:
             continue
         after = longest_starting_at(text, end, titles_after())
-        before = longest_ending_at(text, start, titles())
         kind = word_codes().get(text[start:end], "r")[0]
-        if kind not in "rt" and not (kind == "s" and before):
+        if kind not in "rt" and not (kind == "s" and before and _narrow(match.group())):
             continue  # jieba calls a few names places (总统普京): a title before outweighs it
         if not before and (not after or not _stands_apart(text, start)):
             continue  # 陈|德基团队: led by a title, or standing apart before one (和普京总统)
@@ -138,9 +140,9 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Spa
     for match in _wide_runs().finditer(text):
         start, end = match.span()
         while end - start >= RUN_SHORTEST and _word_starts_at_end(text, end):
-            end -= 1  # 洪森|特别, 泽连斯基|则: the run went on into the next word
-        if end - start < RUN_SHORTEST:
-            continue  # two characters are short_foreign's (普京|不)
+            end -= 1  # 洪森|特别, 泽连斯基|则, 普京|登上: the run went on into the next word
+        if end - start < RUN_SHORTEST - 1:
+            continue
         inside = [s for s in kept if s.start < end and start < s.end]
         if hidden[start] or any(
             s.start < start or s.end > end or s.end - s.start == end - start for s in inside
@@ -148,7 +150,9 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Spa
             continue
         if text[end : end + 1] in _JOINERS or not longest_ending_at(text, start, titles()):
             continue
-        if word_codes().get(text[start:end], "r")[0] not in "rt":
+        # two characters left of a longer run may be a name jieba calls a place (总统普京|登上)
+        kind = word_codes().get(text[start:end], "r")[0]
+        if kind not in "rt" and not (kind == "s" and _narrow(text[start:end])):
             continue
         if ends_clean(text, end) and not inside_listed(text, start, end, places):
             kept = [s for s in kept if s not in inside]
@@ -158,10 +162,16 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Spa
 
 def _word_starts_at_end(text: str, end: int) -> bool:
     """The run's last character starts the next word: an adverb, conjunction, preposition or
-    particle (则, 不, 都), or it makes a common word with the one before or after it (特别)."""
+    particle (则, 不, 都), or it makes a common word with the one before (特别) or after it
+    (登上) when what follows is no word of its own (拉卡列|举行)."""
     if char_tags().get(text[end - 1], "x")[0] in "dcpu":
         return True
-    return cuts_word(text, end - 2) or cuts_word(text, end - 1)
+    return cuts_word(text, end - 2) or cuts_word(text, end - 1) and not cuts_word(text, end)
+
+
+def _narrow(chars: str) -> bool:
+    """Only characters of the narrow transliteration set (普京, not 大都 or 扎根)."""
+    return all(c in translit_chars() for c in chars)
 
 
 @cache
@@ -181,6 +191,5 @@ def ends_clean(text: str, end: int) -> bool:
 
 @cache
 def _short_runs() -> re.Pattern[str]:
-    chars = re.escape(translit_chars())
     wide = re.escape(translit_chars() + translit_dotted_chars())
-    return re.compile(f"(?<![{wide}·•])[{chars}]{{2}}(?![{wide}])")
+    return re.compile(f"(?<![{wide}·•])[{wide}]{{2}}(?![{wide}])")

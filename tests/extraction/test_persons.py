@@ -351,6 +351,10 @@ def test_a_transliterated_name_after_a_title_is_read_whole(text, name):
 
 def test_a_name_after_a_title_ends_where_the_next_word_starts():
     assert names("柬埔寨首相洪森特别强调了这一点。") == {"洪森"}
+    assert names("日本抗议俄总统普京登上该岛。") == {"普京"}
+    assert names("乌拉圭总统拉卡列举行会谈。") == {"拉卡列"}  # 列举 and 举行: 举行 wins
+    assert names("老挝国家主席通伦等出席。") == {"通伦"}  # 通 transliterates after a title
+    assert not names("这些外籍专家大都参与过。") | names("专家学者扎根现实。")
     assert names("双方同意，俄方代表普京不出席。") <= {"普京"}
 
 
