@@ -354,6 +354,7 @@ def test_a_name_after_a_title_ends_where_the_next_word_starts():
     assert names("日本抗议俄总统普京登上该岛。") == {"普京"}
     assert names("乌拉圭总统拉卡列举行会谈。") == {"拉卡列"}  # 列举 and 举行: 举行 wins
     assert names("老挝国家主席通伦等出席。") == {"通伦"}  # 通 transliterates after a title
+    assert names("斯洛伐克总理菲佐表示，愿同中方深化合作。") == {"菲佐"}
     assert not names("这些外籍专家大都参与过。") | names("专家学者扎根现实。")
     assert names("双方同意，俄方代表普京不出席。") <= {"普京"}
 
