@@ -6,9 +6,6 @@ when a name can end there (日本前首相安倍晋三遇袭, 外相上川阳子
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
 from .person_context import ends_clean
 from .person_features import is_han
 from .person_scorer import TITLED
@@ -51,14 +48,16 @@ def _reads_as_words(text: str, start: int, end: int) -> bool:
     return crossed or given_is_verb(text, start + 2, end)
 
 
-def rare_after_titles(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
-    """A rare family name right after a title, with a two- or one-character given name that
-    ends where a name can (the longer first), reading as no common word (部长|展开, 部长|信任)."""
+def rare_after_titles(
+    text: str, taken: list[Span], hidden: list[bool], ends: list[int]
+) -> list[Span]:
+    """A rare family name where a title ends (``ends``), with a two- or one-character given
+    name that ends where a name can (the longer first), reading as no common word (部长|展开,
+    部长|信任)."""
     used = {k for s in taken for k in range(s.start, s.end)}
     found: list[Span] = []
-    for match in _rare_pattern().finditer(text):
-        start = match.start()
-        if start in used or hidden[start] or not longest_ending_at(text, start, titles()):
+    for start in ends:
+        if text[start : start + 1] not in surnames_rare() or start in used or hidden[start]:
             continue
         if cuts_word(text, start):
             continue
@@ -74,8 +73,3 @@ def rare_after_titles(text: str, taken: list[Span], hidden: list[bool]) -> list[
                     used.update(range(start, end))
                 break
     return found
-
-
-@cache
-def _rare_pattern() -> re.Pattern[str]:
-    return re.compile("[" + re.escape("".join(sorted(surnames_rare()))) + "]")

@@ -88,25 +88,25 @@ _JOINERS = set("·•.-—－")
 RUN_SHORTEST = 3  # characters of a foreign name titled_foreign reads
 
 
-def short_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
+def short_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[int]) -> list[Span]:
     """Two transliteration characters on their own (拜登, 盖茨) are too short to be scored as
     a foreign name; they are one when a title stands right before or after them, jieba knows
-    them as no other word, and a name can end there (punctuation, a title, a verb)."""
+    them as no other word, and a name can end there (punctuation, a title, a verb). Two of
+    the wider set are read only where a title ends (``ends``: 国家主席通伦)."""
     used = {k for s in taken for k in range(s.start, s.end)}
     places = foreign_places()
     found: list[Span] = []
-    for match in _short_runs().finditer(text):
-        start, end = match.span()
+    pairs = {m.span() for m in _narrow_pairs().finditer(text)}
+    pairs.update(m.span() for at in ends if (m := _wide_pairs().match(text, at)))
+    for start, end in sorted(pairs):
         if hidden[start] or used & {start, end - 1}:
             continue
         before = longest_ending_at(text, start, titles())
-        if not before and not _narrow(match.group()):
-            continue  # the wider set needs a title before (国家主席通伦)
         if text[start - 1 : start] in _COUNTRY_CHARS or text[end : end + 1] in _JOINERS:
             continue
         after = longest_starting_at(text, end, titles_after())
         kind = word_codes().get(text[start:end], "r")[0]
-        if kind not in "rt" and not (kind == "s" and before and _narrow(match.group())):
+        if kind not in "rt" and not (kind == "s" and before and _narrow(text[start:end])):
             continue  # jieba calls a few names places (总统普京): a title before outweighs it
         if not before and (not after or not _stands_apart(text, start)):
             continue  # 陈|德基团队: led by a title, or standing apart before one (和普京总统)
@@ -129,7 +129,7 @@ def _stands_apart(text: str, start: int) -> bool:
     return not before or not is_han(before) or char_tags().get(before, "x")[0] in "cp"
 
 
-def titled_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
+def titled_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[int]) -> list[Span]:
     """``taken`` with a run of three or more transliteration characters right after a title,
     the wider set included (卢卡申科, whose 卢 starts no run in running text), taken as a
     foreign name when a name can end after it and it is neither a listed place nor a word
@@ -137,7 +137,7 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Spa
     make a Chinese name too; 冯|德莱恩)."""
     places = foreign_places()
     kept = list(taken)
-    for match in _wide_runs().finditer(text):
+    for match in filter(None, (_wide_runs().match(text, at) for at in ends)):
         start, end = match.span()
         while end - start >= RUN_SHORTEST and _word_starts_at_end(text, end):
             end -= 1  # 洪森|特别, 泽连斯基|则, 普京|登上: the run went on into the next word
@@ -148,7 +148,7 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool]) -> list[Spa
             s.start < start or s.end > end or s.end - s.start == end - start for s in inside
         ):
             continue
-        if text[end : end + 1] in _JOINERS or not longest_ending_at(text, start, titles()):
+        if text[end : end + 1] in _JOINERS:
             continue
         # two characters left of a longer run may be a name jieba calls a place (总统普京|登上)
         kind = word_codes().get(text[start:end], "r")[0]
@@ -190,6 +190,13 @@ def ends_clean(text: str, end: int) -> bool:
 
 
 @cache
-def _short_runs() -> re.Pattern[str]:
+def _narrow_pairs() -> re.Pattern[str]:
+    chars = re.escape(translit_chars())
+    wide = re.escape(translit_chars() + translit_dotted_chars())
+    return re.compile(f"(?<![{wide}·•])[{chars}]{{2}}(?![{wide}])")
+
+
+@cache
+def _wide_pairs() -> re.Pattern[str]:
     wide = re.escape(translit_chars() + translit_dotted_chars())
     return re.compile(f"(?<![{wide}·•])[{wide}]{{2}}(?![{wide}])")

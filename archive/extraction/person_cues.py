@@ -44,7 +44,9 @@ CUED = 0.85  # confidence: the cue vouches, as a title does
 def cued_names(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
     used = {k for s in taken for k in range(s.start, s.end)}
     found: list[Span] = []
-    for pattern, named in ((_NAMED, True), (_AGED, False)):
+    for pattern, named, mark in ((_NAMED, True, "叫"), (_AGED, False, "岁的")):
+        if mark not in text:
+            continue  # most texts have neither cue: skip the scan
         for match in pattern.finditer(text):
             start = match.end()
             end = _name_end(text, start, named)

@@ -28,10 +28,8 @@ from .person_words import (
     given_never,
     surnames,
     surnames_also_words,
-    titles,
     translit_chars,
     translit_dotted_chars,
-    words_pattern,
 )
 
 # LAC reads a sentence at a time; cutting at sentence ends keeps the sequences short.
@@ -97,13 +95,14 @@ def checked(
     text: str,
     taken: list[Span],
     spans: list[Span],
+    ends: list[int],
     veto: bool = True,
     hidden: list[bool] | None = None,
 ) -> list[Span]:
     """``taken`` plus the likely-enough spans left out that LAC does tag PER, and (``veto``)
-    less the weak spans LAC does not tag PER; then, where a title ends and no name was taken,
-    the name LAC reads starting right there (when the CRF too begins a name there: title_ends,
-    _whole_name). One LAC batch per text."""
+    less the weak spans LAC does not tag PER; then, where a title ends (``ends``: title_ends)
+    and no name was taken, the name LAC reads starting right there (when the CRF too begins a
+    name there: _crf_begins, _whole_name). One LAC batch per text."""
     used = {k for s in taken for k in range(s.start, s.end)}
     left_out = [
         s
@@ -115,7 +114,7 @@ def checked(
     left_out = _crf_first(text, left_out)
     weak = [s for s in taken if s.how == "score" and s.p < VETO_BELOW and not s.titled]
     asked = left_out + weak if veto else left_out
-    starts = [at for at in title_ends(text) if at not in used and _may_start_name(text, at, hidden)]
+    starts = [at for at in ends if at not in used and _may_start_name(text, at, hidden)]
     if starts:
         starts = _crf_begins(text, starts)
     if not asked and not starts:
@@ -368,13 +367,3 @@ def _word_follows(text: str, end: int) -> bool:
     if char_tags().get(text[end], "x") in ("u", "f") or text[end : end + 2] in word_codes():
         return True
     return text[end : end + 3] in word_codes()
-
-
-def title_ends(text: str) -> list[int]:
-    """Where a listed title ends (the longest title at each place)."""
-    return [m.end() for m in _titles_pattern().finditer(text)]
-
-
-@cache
-def _titles_pattern() -> re.Pattern[str]:
-    return words_pattern(titles())

@@ -182,3 +182,13 @@ def words_pattern(words: frozenset[str]) -> re.Pattern[str]:
         return f"(?:{body})?" if "" in node else body  # greedy: the longer word first
 
     return re.compile(nested(trie))
+
+
+def title_ends(text: str) -> list[int]:
+    """Where a listed title ends (the longest title at each place)."""
+    return [m.end() for m in _titles_pattern().finditer(text)]
+
+
+@cache
+def _titles_pattern() -> re.Pattern[str]:
+    return words_pattern(titles())

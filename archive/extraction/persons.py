@@ -31,7 +31,7 @@ from .person_parts import part_names
 from .person_refs import surname_refs
 from .person_roles import role_after, role_before
 from .person_spans import Span, score_all, select
-from .person_words import longest_starting_at, verbs
+from .person_words import longest_starting_at, title_ends, verbs
 from .person_works import work_names
 from .types import EMPTY_LEXICON, NameLexicon, PersonMention
 
@@ -72,10 +72,11 @@ def find_persons_at(
     if credited:  # 刘宇摄 loses to （刘宇摄）
         spans = [s for s in spans if not _overlapping(s, credited)]
     taken = credited + consistent(text, select(text, spans, threshold), spans, threshold)
-    taken += short_foreign(text, taken, hidden)
-    taken = titled_foreign(text, taken, hidden)
+    ends = title_ends(text)
+    taken += short_foreign(text, taken, hidden, ends)
+    taken = titled_foreign(text, taken, hidden, ends)
     taken += compound_after_titles(text, taken, spans)
-    taken += rare_after_titles(text, taken, hidden)
+    taken += rare_after_titles(text, taken, hidden, ends)
     taken += part_names(text, taken, hidden)
     taken += given_names(text, taken, hidden)
     taken += work_names(text, taken, spans)
@@ -87,7 +88,7 @@ def find_persons_at(
         from .person_lac import available, checked  # onnxruntime loads on first use
 
         if available():
-            taken = checked(text, taken, spans, veto=check == VETO, hidden=hidden)
+            taken = checked(text, taken, spans, ends, veto=check == VETO, hidden=hidden)
     taken += option_names(text, taken, hidden)
     taken = [
         s
@@ -119,18 +120,17 @@ def _rejected(name: str, lexicon: NameLexicon) -> bool:
 def _not_within_names(text: str, taken: list[Span]) -> list[Span]:
     """Without the spans that lie inside another occurrence of a longer name taken in the text
     (德莱恩 of a bare 冯德莱恩表示, once 主席冯德莱恩 was read): that occurrence is a repeat of it."""
-    names = {text[s.start : s.end] for s in taken if s.end - s.start >= REPEAT_LONGER}
-    kept = []
-    for span in taken:
-        inside = False
-        for name in names:
-            if len(name) <= span.end - span.start:
-                continue
-            at = text.find(name, max(0, span.end - len(name)), span.start + len(name))
-            inside = inside or 0 <= at <= span.start
-        if not inside:
-            kept.append(span)
-    return kept
+    others: list[tuple[int, int]] = []  # occurrences of taken names other than the taken ones
+    spans = {(s.start, s.end) for s in taken}
+    for name in {text[s.start : s.end] for s in taken if s.end - s.start >= REPEAT_LONGER}:
+        at = text.find(name)
+        while at >= 0:
+            if (at, at + len(name)) not in spans:
+                others.append((at, at + len(name)))
+            at = text.find(name, at + 1)
+    if not others:
+        return taken
+    return [s for s in taken if not any(a <= s.start and s.end <= b for a, b in others)]
 
 
 def _known(text: str, lexicon: NameLexicon, hidden: list[bool], taken: list[Span]) -> list[Span]:

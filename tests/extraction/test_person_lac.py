@@ -141,13 +141,13 @@ def test_eval_persons_prints_lac_next_to_ours(tmp_path):
     ],
 )
 def test_a_name_lac_reads_right_after_a_title_is_found(monkeypatch, text, name):
-    import archive.extraction.person_lac as person_lac
+    import archive.extraction.persons as persons
 
     assert names(find_persons_rules(text)) == set()
     assert names(find_persons(text)) == {name}
     found = find_persons(text)[0]
     assert found.role and found.confidence >= 0.8  # a title vouches for it
-    monkeypatch.setattr(person_lac, "title_ends", lambda text: [])
+    monkeypatch.setattr(persons, "title_ends", lambda text: [])  # LAC reads after no title
     assert names(find_persons(text)) == set()
 
 
