@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from archive.extraction.dates import lead_date_on
 from archive.extraction.events import find_event
 from archive.extraction.page_dates import PageDates, article_lead_date, resolve_page_dates
-from archive.extraction.persons import REVIEW_BELOW, find_persons
+from archive.extraction.persons import CREDIT_ROLE, REVIEW_BELOW, find_persons
 from archive.extraction.types import NameLexicon, PersonMention
 from archive.models.people import MentionKind
 from archive.reading import ArticleDraft, PageDecodeError, decode_page, parse_page
+from archive.reading.bylines import ROLE_RE
 from archive.reading.furniture import StaffName
 from archive.services.records import ArticleInput
 
@@ -90,7 +91,8 @@ def plan_article(item: ArticleInput, lexicon: NameLexicon) -> ArticlePlan:
         if name not in lexicon.rejected and key not in seen:
             seen.add(key)
             plan.mentions.append(MentionDraft(name, byline.kind, byline.role))
-    found = _mentions_in_text(item, lexicon)
+    signers = {m.name for m in plan.mentions}
+    found = [m for m in _mentions_in_text(item, lexicon) if not _signature(m, signers)]
     occurrences = Counter(m.name for m in found)
     roles: dict[str, list[str]] = {}
     confidence: dict[str, float] = {}
@@ -109,6 +111,13 @@ def plan_article(item: ArticleInput, lexicon: NameLexicon) -> ArticlePlan:
             )
     plan.event = _plan_event(item, [m for m in found if m.end > m.start])
     return plan
+
+
+def _signature(mention: PersonMention, signers: set[str]) -> bool:
+    """A byline's name read again in the text where it signs (本报讯（记者 X）, （X 摄）): the
+    byline already files it, with its kind."""
+    signing = not mention.role or mention.role == CREDIT_ROLE or ROLE_RE.fullmatch(mention.role)
+    return mention.name in signers and bool(signing)
 
 
 def _mentions_in_text(item: ArticleInput, lexicon: NameLexicon) -> list[PersonMention]:

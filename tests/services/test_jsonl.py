@@ -122,6 +122,8 @@ def test_signatures_in_the_body_name_the_reporters(db, tmp_path):
     assert names == {("王晓东", "reporter")}
     assert (article.agency, article.place) == ("新华社", "北京")
     assert Mention.objects.get(article=article, person__name="李强").role == "国务院总理"
+    # the dateline's reporter is the article's reporter, not also a person named in its text
+    assert not Mention.objects.filter(article=article, person__name="王晓东", kind="text")
     article, names = signers("春耕忙")
     assert names == {("赵小兵", "reporter")}
     assert article.body.endswith("农民抢抓农时。")
