@@ -17,6 +17,7 @@ _LIST_END = set("，。；：！？,.;:!?）)\n")
 LIST_ANCHOR = 0.9  # a name taken on its score alone anchors a 、 list only when this likely
 LIST_HEAD = 0.3  # a verb-closed list needs one member this likely on its own
 LIST_FLOOR = 0.02  # probability enough for a member of a 、 list (see _member_ok)
+JOINED_FLOOR = 0.01  # … for its last member joined by 和 / 以及 (A、B和C), or one before 以及
 _SPACES = set(" \u3000")  # the names of a 名单 are often set apart by spaces only
 
 
@@ -145,6 +146,12 @@ def _after_verb(text: str, start: int) -> bool:
 def _right_member(text: str, span: Span, by_start: dict[int, list[Span]]) -> Span | None:
     at = _next_member(text, span.end)
     if at < 0:
+        joiner = _joiner_at(text, span.end)
+        if joiner and text[span.start - 1 : span.start] == "、":  # A、B和|C: the list's last
+            after = span.end + len(joiner)
+            return _likeliest(
+                by_start.get(after, ()), lambda s: _fits_right(text, s.end), JOINED_FLOOR
+            )
         return None
     best = _likeliest(by_start.get(at, ()), lambda s: _fits_right(text, s.end))
     if best:
@@ -158,8 +165,10 @@ def _right_member(text: str, span: Span, by_start: dict[int, list[Span]]) -> Spa
     return _bare(text, at, end) if _fits_right(text, end) else None
 
 
-def _likeliest(spans: Iterable[Span], fits: Callable[[Span], bool]) -> Span | None:
-    return max((s for s in spans if s.p >= LIST_FLOOR and fits(s)), key=lambda s: s.p, default=None)
+def _likeliest(
+    spans: Iterable[Span], fits: Callable[[Span], bool], floor: float = LIST_FLOOR
+) -> Span | None:
+    return max((s for s in spans if s.p >= floor and fits(s)), key=lambda s: s.p, default=None)
 
 
 def _strong(span: Span) -> bool:
@@ -175,6 +184,12 @@ def _named(spans: Iterable[Span]) -> bool:
 def _left_member(text: str, span: Span, by_end: dict[int, list[Span]]) -> Span | None:
     at = _previous_member(text, span.start)
     if at < 0:
+        joiner = _joiner_before(text, span.start)
+        if joiner and text[span.end : span.end + 1] == "、":  # A以及|B、C: the list goes on
+            before = span.start - len(joiner)
+            return _likeliest(
+                by_end.get(before, ()), lambda s: _fits_left(text, s.start), JOINED_FLOOR
+            )
         return None
     best = _likeliest(by_end.get(at, ()), lambda s: _fits_left(text, s.start))
     if best:
@@ -188,6 +203,17 @@ def _left_member(text: str, span: Span, by_end: dict[int, list[Span]]) -> Span |
     if between or (start and text[start - 1] in _LIST_END | {"、"}):
         return _bare(text, start, at)
     return None
+
+
+_JOINERS = ("以及", "和", "及", "与")  # join the last member of a 、 list (A、B和C)
+
+
+def _joiner_at(text: str, at: int) -> str:
+    return next((j for j in _JOINERS if text.startswith(j, at)), "")
+
+
+def _joiner_before(text: str, at: int) -> str:
+    return next((j for j in _JOINERS if text.endswith(j, 0, at)), "")
 
 
 def _next_member(text: str, end: int) -> int:

@@ -119,6 +119,21 @@ def test_title_mentions_are_confident():
 # -- lists, verbs, repeats --------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "text, last",
+    [
+        ("舱内，航天员景海鹏、朱杨柱和桂海潮正将样品转移。", "桂海潮"),  # 和 joins the last
+        ("孙春兰、张春贤、巴特尔以及周铁农、齐续春等出席。", "周铁农"),  # a list goes on after 以及
+    ],
+)
+def test_a_list_member_joined_by_and(text, last):
+    assert last in names(text)
+
+
+def test_what_and_joins_to_a_list_of_names_is_no_name_by_that_alone():
+    assert names("市长王建国、副市长李明和市政府有关部门负责人出席。") == {"王建国", "李明"}
+
+
 def test_list_after_a_title_shares_the_title():
     found = find_persons("会议要求，确保整改取得实效。\n\n市领导毛朝晖、刘正兴、何恩广参加。")
     assert [m.name for m in found] == ["毛朝晖", "刘正兴", "何恩广"]
