@@ -381,6 +381,7 @@ def test_a_foreign_run_that_holds_a_listed_place_is_no_name():
         ("会议经表决，任命许宏才为财政经济委员会主任委员。", "许宏才"),
         ("会议经表决，免去程东方的军事法院院长职务。", "程东方"),
         ("会议经表决，任命宫鸣为最高人民检察院副检察长。", "宫鸣"),
+        ("会议追认关于免去李微微第十四届全国政协委员资格的决定。", "李微微"),  # 第 ends it
     ],
 )
 def test_the_person_a_personnel_decision_names(text, name):
@@ -388,7 +389,13 @@ def test_the_person_a_personnel_decision_names(text, name):
 
 
 @pytest.mark.parametrize(
-    "text", ["任命程序为：先提名后表决。", "提名方式为差额提名。", "免去关税的商品有三类。"]
+    "text",
+    [
+        "任命程序为：先提名后表决。",
+        "提名方式为差额提名。",
+        "免去关税的商品有三类。",
+        "免去关税、增值税的规定",
+    ],
 )
 def test_words_after_a_verb_of_appointing_are_no_names(text):
     assert names(text) == set()
