@@ -82,6 +82,7 @@ def repeats(text: str, names: set[str], taken: list[Span], hidden: list[bool]) -
     return found
 
 
+_DAY = re.compile(r"\d{1,2}日")
 _COUNTRY_CHARS = set("中美英法德日俄意韩朝印澳加")  # 美国防部长 is 美|国防部长, no name
 _JOINERS = set("·•.-—－")
 RUN_SHORTEST = 3  # characters of a foreign name titled_foreign reads
@@ -180,8 +181,8 @@ def _wide_runs() -> re.Pattern[str]:
 
 
 def ends_clean(text: str, end: int) -> bool:
-    """A name can end here: punctuation, a verb, or a number (19日说, 5天前) follows."""
-    if end >= len(text) or text[end] in _PUNCT or text[end].isdigit():
+    """A name can end here: punctuation, a verb, or a day of the month (19日说) follows."""
+    if end >= len(text) or text[end] in _PUNCT or _DAY.match(text, end):
         return True
     if longest_starting_at(text, end, verbs()):
         return True

@@ -77,7 +77,9 @@ def _name_end(text: str, start: int, named: bool) -> int | None:
             continue  # a word jieba knows that is no name (村子名叫石门)
         if named and end < len(text) and text[end] in NAMED_END:
             return None if _PLACE_AFTER.match(text, end) else end
-        if not named and ends_clean(text, end) and not _common_word(text[end - 1 : end + 1]):
+        # after an age a number may end the name too (村民于长生5天前)
+        clean = ends_clean(text, end) or text[end : end + 1].isdigit()
+        if not named and clean and not _common_word(text[end - 1 : end + 1]):
             return end
     return None
 

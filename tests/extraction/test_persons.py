@@ -540,6 +540,7 @@ def test_words_next_to_titles_lists_and_places_are_no_names(text, expected):
         ("其中一名叫佐藤的女青年患病多年。", "佐藤"),
         ("82岁的休斯曾是当地体育界的名人。", "休斯"),
         ("31岁的莱韦为了保护父亲受了伤。", "莱韦"),
+        ("62岁的村民于长生5天前出现咳嗽。", "于长生"),  # a number after the name ends it
         ("62岁的村民于长生5天前出现咳嗽。", "于长生"),  # a number after a name ends it
     ],
 )
