@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from archive.extraction.person_dict import word_codes
+from archive.extraction.person_dict import char_tags, word_codes
 
 from .assembler import Assembler, Block
 from .bylines import is_byline
@@ -27,6 +27,7 @@ __all__ = ["ArticleDraft", "Page", "parse_page", "split_blocks"]
 SHORT_MAX = 64  # CJK characters; headlines and decks are shorter than this
 EXCLAIMED_MAX = 16  # CJK characters of a headline that ends with ！ or ？
 TITLE_MARKS = ("！", "？", "!", "?")
+_NO_TITLE_END = {"p", "c", "uj", "ul", "uz", "ug", "ud"}  # jieba's tags of 同, 和, 的, 了, 着 …
 EDGE_LINES = 3  # a bare section name or page number counts as a header only this near an edge
 # A page is read one paragraph a line when at least this share of its lines that run on to the
 # next line end a sentence, and at least PER_LINE_MIN do (generated such pages: 0.2–0.57; a
@@ -128,7 +129,8 @@ def _title_lines(lines: list[str]) -> list[list[str]]:
 
 
 def _word_across(first: str, second: str) -> bool:
-    """Two headline-like lines with a quotation or book title left open by the first, a
+    """Two headline-like lines with a quotation or book title left open by the first, a number
+    cut in two, a first line ending on a preposition, conjunction or particle, a
     dictionary word of 3–4 characters running across the break, or a two-character one where
     neither line's edge makes a common word of its own (北河村的乡 / 村振兴之路; 中国 / 人民
     meet by chance: 国人 is a word, but so is 中国)."""
@@ -136,6 +138,10 @@ def _word_across(first: str, second: str) -> bool:
         return False
     if any(first.count(a) > first.count(b) for a, b in PAIRS):
         return True
+    if first[-1].isdigit() and second[0].isdigit():
+        return True  # 韩正会见第7 / 8届联合国大会主席: a number cut in two
+    if char_tags().get(first[-1]) in _NO_TITLE_END:
+        return True  # 市长同 / 来访客商举行座谈: no headline ends on 同, 和, 的, 在 …
     words = word_codes()
     edges_rare = words.get(first[-2:], "x0")[1] == "0" and words.get(second[:2], "x0")[1] == "0"
     if len(first) >= 2 and len(second) >= 2 and first[-1] + second[0] in words and edges_rare:

@@ -303,6 +303,8 @@ def test_a_headline_broken_inside_a_word_stays_one_title_one_paragraph_a_line():
     [
         ("辽宁：北河村的乡", "村振兴之路", "辽宁：北河村的乡村振兴之路"),  # 乡|村: one word
         ("国务院办公厅印发《关于进一步促进", "民间投资发展的若干措施》", None),  # 《 left open
+        ("市长会见第7", "8届省运会组委会代表", "市长会见第78届省运会组委会代表"),  # a number
+        ("市长同", "来访客商举行座谈", "市长同来访客商举行座谈"),  # no headline ends on 同
     ],
 )
 def test_a_headline_broken_inside_a_short_word_or_a_quotation_stays_one_title(first, second, title):
