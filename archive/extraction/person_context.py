@@ -83,6 +83,9 @@ def repeats(text: str, names: set[str], taken: list[Span], hidden: list[bool]) -
 
 
 _DAY = re.compile(r"\d{1,2}日")
+# After a name a title or cue vouches for, the sentence may go on with these too (总统特朗普通过,
+# 部长怀进鹏受…委托, 公主诗琳通并出席); not in the verb list, which the scorer weighs everywhere.
+_GOES_ON = ("并", "受", "通过", "亲自", "再次", "高度", "充分", "共同", "同时", "专程")
 _COUNTRY_CHARS = set("中美英法德日俄意韩朝印澳加")  # 美国防部长 is 美|国防部长, no name
 _JOINERS = set("·•.-—－")
 RUN_SHORTEST = 3  # characters of a foreign name titled_foreign reads
@@ -184,7 +187,7 @@ def ends_clean(text: str, end: int) -> bool:
     """A name can end here: punctuation, a verb, or a day of the month (19日说) follows."""
     if end >= len(text) or text[end] in _PUNCT or _DAY.match(text, end):
         return True
-    if longest_starting_at(text, end, verbs()):
+    if longest_starting_at(text, end, verbs()) or text.startswith(_GOES_ON, end):
         return True
     return word_codes().get(text[end : end + 2], "-")[0] == "v"  # one character may go on
 

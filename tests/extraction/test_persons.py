@@ -579,3 +579,15 @@ def test_a_piece_of_a_name_read_elsewhere_in_the_text_is_that_name():
     found = find_persons(text)
     assert names(text) == {"冯德莱恩"}
     assert [m.start for m in found] == [text.find("冯德莱恩"), text.rfind("冯德莱恩")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("北京时间今天，美国总统特朗普通过社交媒体发文。", "特朗普"),  # 普通 and 通过: 通过 wins
+        ("副主席在北京会见泰国公主诗琳通并出席活动。", "诗琳通"),
+        ("会议听取了教育部部长怀进鹏受国务院委托作的报告。", "怀进鹏"),
+    ],
+)
+def test_a_vouched_name_before_words_that_go_on_with_the_sentence(text, name):
+    assert name in names(text)
