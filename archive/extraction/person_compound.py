@@ -21,9 +21,10 @@ def compound_after_titles(text: str, taken: list[Span], spans: list[Span]) -> li
     for start in sorted({s.start for s in spans if s.sur == 2 and s.titled}):
         if start in used or not longest_ending_at(text, start, titles()):
             continue
-        # The longer reading first: Japanese given names mostly have two characters; the
-        # shorter needs a sure end (石破茂19日, not 池田大|作坚定).
-        for end in (start + 4, start + 3):
+        # The longer reading first: Japanese given names mostly have two characters; three
+        # (由纪夫) and one need a sure end: no Chinese character after (鸠山由纪夫、, 石破茂19日,
+        # not 池田大|作坚定).
+        for end in (start + 5, start + 4, start + 3):
             name = text[start:end]
             sure = end == start + 4 or not is_han(text[end : end + 1] or "。")
             if (

@@ -227,6 +227,7 @@ def test_a_surname_with_a_form_of_address_is_no_name(text):
         ("日本外相上川阳子会见了代表团。", "上川阳子", "日本外相"),
         ("日本首相高市早苗在国会发表错误言论。", "高市早苗", "日本首相"),
         ("日本经济产业大臣西村康稔表示。", "西村康稔", "日本经济产业大臣"),  # 经 of 经济: no stop
+        ("代表团会见了日本前首相鸠山由纪夫。", "鸠山由纪夫", "日本前首相"),  # three given
     ],
 )
 def test_a_japanese_name_after_a_title(text, name, role):
