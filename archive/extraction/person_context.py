@@ -83,9 +83,14 @@ def repeats(text: str, names: set[str], taken: list[Span], hidden: list[bool]) -
 
 
 _DAY = re.compile(r"\d{1,2}日")
+REGNAL = re.compile("[一二三四五六七八九十]{1,3}世")  # a reign's number after a name (费利佩六世)
 # After a name a title or cue vouches for, the sentence may go on with these too (总统特朗普通过,
-# 部长怀进鹏受…委托, 公主诗琳通并出席); not in the verb list, which the scorer weighs everywhere.
-_GOES_ON = ("并", "受", "通过", "亲自", "再次", "高度", "充分", "共同", "同时", "专程")
+# 部长怀进鹏受…委托, 公主诗琳通并出席, 前总理拉法兰的专访); not in the verb list, which the scorer
+# weighs everywhere.
+_GOES_ON = (
+    *("并", "受", "通过", "亲自", "再次", "高度", "充分", "共同", "同时", "专程"),
+    *("的", "夫人", "做", "通电话", "通话"),
+)
 _COUNTRY_CHARS = set("中美英法德日俄意韩朝印澳加")  # 美国防部长 is 美|国防部长, no name
 _JOINERS = set("·•.-—－")
 RUN_SHORTEST = 3  # characters of a foreign name titled_foreign reads
@@ -109,7 +114,9 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[i
             continue
         after = longest_starting_at(text, end, titles_after())
         kind = word_codes().get(text[start:end], "r")[0]
-        if kind not in "rt" and not (kind == "s" and before and _narrow(text[start:end])):
+        if kind not in "rt" and not (
+            kind == "s" and before and _foreign_place_name(text, start, end)
+        ):
             continue  # jieba calls a few names places (总统普京): a title before outweighs it
         if not before and (not after or not _stands_apart(text, start)):
             continue  # 陈|德基团队: led by a title, or standing apart before one (和普京总统)
@@ -155,7 +162,7 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[
             continue
         # two characters left of a longer run may be a name jieba calls a place (总统普京|登上)
         kind = word_codes().get(text[start:end], "r")[0]
-        if kind not in "rt" and not (kind == "s" and _narrow(text[start:end])):
+        if kind not in "rt" and not (kind == "s" and _foreign_place_name(text, start, end)):
             continue
         if ends_clean(text, end) and not inside_listed(text, start, end, places):
             kept = [s for s in kept if s not in inside]
@@ -165,11 +172,21 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[
 
 def _word_starts_at_end(text: str, end: int) -> bool:
     """The run's last character starts the next word: an adverb, conjunction, preposition or
-    particle (则, 不, 都), or it makes a common word with the one before (特别) or after it
-    (登上) when what follows is no word of its own (拉卡列|举行)."""
+    particle (则, 不, 都), it starts a word of three characters (通电话), or it makes a common
+    word with the one before (特别) or after it (登上) when what follows is no word of its own
+    (拉卡列|举行)."""
     if char_tags().get(text[end - 1], "x")[0] in "dcpu":
         return True
+    if text[end - 1 : end + 2] in word_codes():
+        return True  # 耶滕|通电话
     return cuts_word(text, end - 2) or cuts_word(text, end - 1) and not cuts_word(text, end)
+
+
+def _foreign_place_name(text: str, start: int, end: int) -> bool:
+    """A name jieba calls a place that may be a person's after a title: of the narrow table
+    (普京), or a place jieba has hardly seen (萨苏); not 专家|大都 or 学者|扎根."""
+    code = word_codes().get(text[start:end], "s0")
+    return _narrow(text[start:end]) or code[1] == "0"
 
 
 def _narrow(chars: str) -> bool:
@@ -184,8 +201,9 @@ def _wide_runs() -> re.Pattern[str]:
 
 
 def ends_clean(text: str, end: int) -> bool:
-    """A name can end here: punctuation, a verb, or a day of the month (19日说) follows."""
-    if end >= len(text) or text[end] in _PUNCT or _DAY.match(text, end):
+    """A name can end here: punctuation, a verb, a day of the month (19日说) or the number of a
+    reign (费利佩六世) follows."""
+    if end >= len(text) or text[end] in _PUNCT or _DAY.match(text, end) or REGNAL.match(text, end):
         return True
     if longest_starting_at(text, end, verbs()) or text.startswith(_GOES_ON, end):
         return True

@@ -19,7 +19,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .person_compound import compound_after_titles, rare_after_titles
-from .person_context import consistent, hidden_mask, repeats, short_foreign, titled_foreign
+from .person_context import (
+    REGNAL,
+    consistent,
+    hidden_mask,
+    repeats,
+    short_foreign,
+    titled_foreign,
+)
 from .person_credits import credits
 from .person_cues import cued_names
 from .person_decisions import decided_names
@@ -98,6 +105,7 @@ def find_persons_at(
     ]
     taken = _known(text, lexicon, hidden, taken)
     taken = _not_within_names(text, taken)
+    taken = [_with_regnal_number(text, s) for s in taken]
     taken.sort(key=lambda s: s.start)
     floors = _ends_before(taken)
     mentions = _inherit_list_roles(
@@ -131,6 +139,12 @@ def _not_within_names(text: str, taken: list[Span]) -> list[Span]:
     if not others:
         return taken
     return [s for s in taken if not any(a <= s.start and s.end <= b for a, b in others)]
+
+
+def _with_regnal_number(text: str, span: Span) -> Span:
+    """A foreign name with the number of its holder's reign (费利佩六世, 查尔斯三世)."""
+    number = REGNAL.match(text, span.end) if not span.sur else None
+    return replace(span, end=number.end()) if number else span
 
 
 def _known(text: str, lexicon: NameLexicon, hidden: list[bool], taken: list[Span]) -> list[Span]:

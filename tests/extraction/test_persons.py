@@ -591,3 +591,19 @@ def test_a_piece_of_a_name_read_elsewhere_in_the_text_is_that_name():
 )
 def test_a_vouched_name_before_words_that_go_on_with_the_sentence(text, name):
     assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("纳米比亚总统根哥布、肯尼亚总统鲁托出席。", "根哥布"),  # 哥 transliterates
+        ("刚果（布）总统萨苏、加蓬总统出席。", "萨苏"),  # a place jieba has hardly seen
+        ("李强会见奥地利总理施托克尔。", "施托克尔"),  # 施 transliterates
+        ("全国政协副主席咸辉、王东峰出席。", "咸辉"),  # a rare family name
+        ("李强同荷兰首相耶滕通电话。", "耶滕"),  # 通 starts 通电话
+        ("将播出对法国前总理拉法兰的独家专访。", "拉法兰"),  # 的 after a vouched name
+        ("会见来华进行国事访问的西班牙国王费利佩六世。", "费利佩六世"),  # the reign's number
+    ],
+)
+def test_foreign_and_rare_names_after_a_title_read_whole(text, name):
+    assert name in names(text)
