@@ -89,7 +89,7 @@ REGNAL = re.compile("[一二三四五六七八九十]{1,3}世")  # a reign's num
 # weighs everywhere.
 _GOES_ON = (
     *("并", "受", "通过", "亲自", "再次", "高度", "充分", "共同", "同时", "专程"),
-    *("的", "夫人", "做", "通电话", "通话"),
+    *("的", "夫人", "做", "通电话", "通话", "举行", "此前", "此后"),
 )
 _COUNTRY_CHARS = set("中美英法德日俄意韩朝印澳加")  # 美国防部长 is 美|国防部长, no name
 _JOINERS = set("·•.-—－")
@@ -114,9 +114,7 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[i
             continue
         after = longest_starting_at(text, end, titles_after())
         kind = word_codes().get(text[start:end], "r")[0]
-        if kind not in "rt" and not (
-            kind == "s" and before and _foreign_place_name(text, start, end)
-        ):
+        if kind not in "rt" and not (kind in "sz" and before and _proper_name(text, start, end)):
             continue  # jieba calls a few names places (总统普京): a title before outweighs it
         if not before and (not after or not _stands_apart(text, start)):
             continue  # 陈|德基团队: led by a title, or standing apart before one (和普京总统)
@@ -162,7 +160,7 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[
             continue
         # two characters left of a longer run may be a name jieba calls a place (总统普京|登上)
         kind = word_codes().get(text[start:end], "r")[0]
-        if kind not in "rt" and not (kind == "s" and _foreign_place_name(text, start, end)):
+        if kind not in "rt" and not (kind in "sz" and _proper_name(text, start, end)):
             continue
         if ends_clean(text, end) and not inside_listed(text, start, end, places):
             kept = [s for s in kept if s not in inside]
@@ -177,14 +175,15 @@ def _word_starts_at_end(text: str, end: int) -> bool:
     (拉卡列|举行)."""
     if char_tags().get(text[end - 1], "x")[0] in "dcpu":
         return True
-    if text[end - 1 : end + 2] in word_codes():
-        return True  # 耶滕|通电话
+    if word_codes().get(text[end - 1 : end + 2], "r")[0] not in "rt":
+        return True  # 耶滕|通电话 (not 查尔|斯三世: jieba knows some names' pieces)
     return cuts_word(text, end - 2) or cuts_word(text, end - 1) and not cuts_word(text, end)
 
 
-def _foreign_place_name(text: str, start: int, end: int) -> bool:
-    """A name jieba calls a place that may be a person's after a title: of the narrow table
-    (普京), or a place jieba has hardly seen (萨苏); not 专家|大都 or 学者|扎根."""
+def _proper_name(text: str, start: int, end: int) -> bool:
+    """A name jieba calls a place or another proper noun that may be a person's after a
+    title: of the narrow table (普京, 奥利), or one jieba has hardly seen (萨苏); not 专家|大都
+    or 学者|扎根."""
     code = word_codes().get(text[start:end], "s0")
     return _narrow(text[start:end]) or code[1] == "0"
 

@@ -603,6 +603,9 @@ def test_a_vouched_name_before_words_that_go_on_with_the_sentence(text, name):
         ("李强同荷兰首相耶滕通电话。", "耶滕"),  # 通 starts 通电话
         ("将播出对法国前总理拉法兰的独家专访。", "拉法兰"),  # 的 after a vouched name
         ("会见来华进行国事访问的西班牙国王费利佩六世。", "费利佩六世"),  # the reign's number
+        ("向英国国王查尔斯三世致慰问电。", "查尔斯三世"),  # jieba knows 斯三世: no cut there
+        ("会见来访的尼泊尔总理奥利。", "奥利"),  # another proper noun to jieba
+        ("俄罗斯总统普京此前警告说，", "普京"),
     ],
 )
 def test_foreign_and_rare_names_after_a_title_read_whole(text, name):
