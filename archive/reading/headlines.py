@@ -198,11 +198,17 @@ def looks_like_title(text: str) -> bool:
         return False  # a sentence ended inside it: running text the column cut
     if any(text.count(a) != text.count(b) for a, b in PAIRS):
         return False  # a quotation the column cut in half
-    # A title may pair two phrases with a comma; a fragment's clauses are cut anywhere.
-    clauses = [c for c in re.split(r"[，,、；;]", text) if c.strip()]
-    if len(clauses) > 1 and cjk_len(text) > CAPTION_MAX:
+    # A title may pair two phrases with a comma; a fragment's clauses are cut anywhere. A 、
+    # lists words within a clause (访问葡萄牙、西班牙、希腊): each a word of two or more.
+    clauses = [c for c in re.split(r"[，,；;]", text) if c.strip()]
+    if re.search(r"[，,、；;]", text) and cjk_len(text) > CAPTION_MAX:
         return False
-    return all(cjk_len(c) >= 3 for c in clauses) and len(clauses) <= 3
+    items = [i for c in clauses for i in c.split("、")]
+    return (
+        all(cjk_len(c) >= 3 for c in clauses)
+        and len(clauses) <= 3
+        and min(map(cjk_len, items)) >= 2
+    )
 
 
 def continues_sentence(text: str) -> bool:

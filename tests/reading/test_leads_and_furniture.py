@@ -128,6 +128,7 @@ def test_text_is_not_furniture(line, edge):
         "“小巨人”企业再添两家",
         "返程客流持续高位 交通部门全力应对",  # 应对, 参与: verbs, not a hanging 对 or 与
         "全民健身活动广泛参与",
+        "委员长将访问葡萄牙、西班牙、希腊",  # 、 lists words within the clause
     ],
 )
 def test_whole_phrases_read_as_titles(text):
@@ -145,6 +146,7 @@ def test_whole_phrases_read_as_titles(text):
         "与会专家普遍认为",  # a verb in 为 takes what follows
         "一、坚持问题导向",  # a numbered subhead inside an article
         "游客在荷塘边赏荷拍照 廖文 摄",  # a caption
+        "推动粮、油、肉稳产保供",  # one-character items: a sentence's list, cut
     ],
 )
 def test_fragments_captions_and_subheads_do_not(text):
