@@ -1,7 +1,8 @@
-"""Names that words before them announce: 名叫X的, 一位叫X的 (a name must follow), and
-N岁的X (an age, then a person's name, perhaps after a word for the person: 75岁的老人X). Feature
-stories introduce ordinary people so, with no title beside them; the scorer alone rates many
-of their names, foreign ones above all (瓦里, 伯恩丝), too low."""
+"""Names that words around them announce: 名叫X的, 一位叫X的 (a name must follow), N岁的X (an
+age, then a person's name, perhaps after a word for the person: 75岁的老人X), and who one
+meets or calls (同X举行会谈, 与X通电话). Feature stories introduce ordinary people so, and news
+a visitor met, with no title beside them; the scorer alone rates many of their names, foreign
+ones above all (瓦里, 伯恩丝, 洪森), too low."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ from .person_scorer import TITLED
 from .person_spans import Span
 from .person_words import (
     compound_surnames,
+    foreign_places,
     given_never,
+    inside_listed,
+    longest_starting_at,
     surnames,
     translit_chars,
     translit_dotted_chars,
@@ -36,6 +40,11 @@ NAMED_END = set("的，,。、；;")  # 名叫X的 …, 名叫X，…
 _PLACE_AFTER = re.compile(
     r"的[^，,。；;\s]{0,3}?(?:村|镇|乡|县|市|区|省|国|岛|河|山|湖|街|路|地方|公司|企业|学校|小区)"
 )
+# 同X举行会谈, 与X通电话: who one meets or calls is a person (or a country or side: 同美方,
+# 与越南, which jieba and the place list know).
+_MET = re.compile(r"(?:举行(?:会谈|会晤|视频会晤)|通电话|通话)")
+_PARTNER = set("同与和")
+_SIDES = set("方国党府部队团委会")  # 同美方, 同该国: a side, not a person
 LONGEST = 8  # characters of a transliterated name after a cue
 CHINESE = (2, 3)  # a family name and a one- or two-character given name
 CUED = 0.85  # confidence: the cue vouches, as a title does
@@ -54,6 +63,39 @@ def cued_names(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
                 continue
             found.append(Span(start, end, CUED, "title", True, _surname(text, start), TITLED))
             used.update(range(start, end))
+    for start, end in _partners(text):
+        if not any(hidden[k] or k in used for k in range(start, end)):
+            found.append(Span(start, end, CUED, "title", True, _surname(text, start), TITLED))
+            used.update(range(start, end))
+    return found
+
+
+def _partners(text: str) -> list[tuple[int, int]]:
+    """Who 同/与/和 joins to a meeting or a call (李强同洪森举行会谈, 与耶滕通电话): a name of
+    two to LONGEST characters that is no word, side or place."""
+    found = []
+    for match in _MET.finditer(text) if "同" in text or "与" in text else ():
+        end = match.start()
+        start = next(
+            (a for a in range(end - 2, max(end - LONGEST, 1) - 1, -1) if text[a - 1] in _PARTNER),
+            None,
+        )
+        if start is None or text[end - 1] in _SIDES:
+            continue
+        name = text[start:end]
+        if not all(is_han(c) or c == "·" for c in name) or name[-1] in given_never():
+            continue
+        places = foreign_places()
+        if word_codes().get(name, "r")[0] not in "rt" or inside_listed(text, start, end, places):
+            continue
+        if longest_starting_at(text, start, places):
+            continue  # 阿曼苏丹海赛姆: a country and a title before the name
+        if (
+            _surname(text, start)
+            and len(name) <= max(CHINESE)
+            or all(c in _translit() or c == "·" for c in name)
+        ):
+            found.append((start, end))
     return found
 
 

@@ -610,3 +610,17 @@ def test_a_vouched_name_before_words_that_go_on_with_the_sentence(text, name):
 )
 def test_foreign_and_rare_names_after_a_title_read_whole(text, name):
     assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("欢迎仪式后，李强同洪森举行会谈。", {"李强", "洪森"}),  # who one meets
+        ("王毅当天与布林肯通电话。", {"王毅", "布林肯"}),  # who one calls
+        ("国家主席同美方举行会谈。", set()),  # a side, not a person
+        ("王毅同越南举行会谈。", {"王毅"}),  # a country
+        ("并与阿曼苏丹海赛姆举行会谈。", set()),  # a country and a title before the name
+    ],
+)
+def test_who_one_meets_or_calls(text, found):
+    assert names(text) == found
