@@ -205,15 +205,15 @@ def _left_member(text: str, span: Span, by_end: dict[int, list[Span]]) -> Span |
     return None
 
 
-_JOINERS = ("以及", "和", "及", "与")  # join the last member of a 、 list (A、B和C)
+_LAST_JOINERS = ("以及", "和", "及", "与")  # join the last member of a 、 list (A、B和C)
 
 
 def _joiner_at(text: str, at: int) -> str:
-    return next((j for j in _JOINERS if text.startswith(j, at)), "")
+    return next((j for j in _LAST_JOINERS if text.startswith(j, at)), "")
 
 
 def _joiner_before(text: str, at: int) -> str:
-    return next((j for j in _JOINERS if text.endswith(j, 0, at)), "")
+    return next((j for j in _LAST_JOINERS if text.endswith(j, 0, at)), "")
 
 
 def _next_member(text: str, end: int) -> int:
