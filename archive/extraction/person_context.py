@@ -85,12 +85,13 @@ def repeats(text: str, names: set[str], taken: list[Span], hidden: list[bool]) -
 _DAY = re.compile(r"\d{1,2}日")
 REGNAL = re.compile("[一二三四五六七八九十]{1,3}世")  # a reign's number after a name (费利佩六世)
 # After a name a title or cue vouches for, the sentence may go on with these too (总统特朗普通过,
-# 部长怀进鹏受…委托, 公主诗琳通并出席, 前总理拉法兰的专访); not in the verb list, which the scorer
+# 部长怀进鹏受…委托, 公主诗琳通并出席, 前总理拉法兰的专访, 领导人哈尼亚遭暗杀); not in the verb list, which the scorer
 # weighs everywhere.
 _GOES_ON = (
     *("并", "受", "通过", "亲自", "再次", "高度", "充分", "共同", "同时", "专程"),
-    *("的", "夫人", "做", "通电话", "通话", "举行", "此前", "此后"),
+    *("的", "夫人", "做", "通电话", "通话", "举行", "此前", "此后", "遭", "遇袭", "遇刺"),
 )
+_ADDRESSED = set("对同和与向跟")  # before a name and its title: 对普京总统的问候
 _COUNTRY_CHARS = set("中美英法德日俄意韩朝印澳加")  # 美国防部长 is 美|国防部长, no name
 _JOINERS = set("·•.-—－")
 RUN_SHORTEST = 3  # characters of a foreign name titled_foreign reads
@@ -113,11 +114,15 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[i
         if text[start - 1 : start] in _COUNTRY_CHARS or text[end : end + 1] in _JOINERS:
             continue
         after = longest_starting_at(text, end, titles_after())
-        kind = word_codes().get(text[start:end], "r")[0]
-        if kind not in "rt" and not (kind in "sz" and before and _proper_name(text, start, end)):
-            continue  # jieba calls a few names places (总统普京): a title before outweighs it
-        if not before and (not after or not _stands_apart(text, start)):
+        apart = bool(after) and _stands_apart(text, start)
+        if not before and not apart:
             continue  # 陈|德基团队: led by a title, or standing apart before one (和普京总统)
+        kind = word_codes().get(text[start:end], "r")[0]
+        # jieba calls a few names places (总统普京): a title before outweighs it, or one after
+        # with the name set off by a word that joins persons (对普京总统, not 桑给|巴尔总统)
+        sided = before or text[start - 1 : start] in _ADDRESSED
+        if kind not in "rt" and not (kind in "sz" and sided and _proper_name(text, start, end)):
+            continue
         # 总统普京贺信: after a title, a name jieba takes for a place may stand before a noun
         said = kind == "s" and before and _noun_at(text, end)
         if not (after or said or ends_clean(text, end)) or inside_listed(text, start, end, places):
@@ -156,7 +161,7 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[
             s.start < start or s.end > end or s.end - s.start == end - start for s in inside
         ):
             continue
-        if text[end : end + 1] in _JOINERS:
+        if text[end : end + 1] in _JOINERS or _opens_with_verb(text, start):
             continue
         # two characters left of a longer run may be a name jieba calls a place (总统普京|登上)
         kind = word_codes().get(text[start:end], "r")[0]
@@ -168,6 +173,12 @@ def titled_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[
     return kept
 
 
+def _opens_with_verb(text: str, start: int) -> bool:
+    """The run starts with a common verb: the title's holder acts (总书记|考察内蒙古)."""
+    code = word_codes().get(text[start : start + 2], "-0")
+    return code[0] == "v" and code[1] >= "3"
+
+
 def _word_starts_at_end(text: str, end: int) -> bool:
     """The run's last character starts the next word: an adverb, conjunction, preposition or
     particle (则, 不, 都), it starts a word of three characters (通电话), or it makes a common
@@ -177,7 +188,15 @@ def _word_starts_at_end(text: str, end: int) -> bool:
         return True
     if word_codes().get(text[end - 1 : end + 2], "r")[0] not in "rt":
         return True  # 耶滕|通电话 (not 查尔|斯三世: jieba knows some names' pieces)
-    return cuts_word(text, end - 2) or cuts_word(text, end - 1) and not cuts_word(text, end)
+    return _word_across(text, end - 2) or _word_across(text, end - 1) and not cuts_word(text, end)
+
+
+def _word_across(text: str, at: int) -> bool:
+    """cuts_word, but a transliterated piece of a foreign place (尼亚, 利亚) is the run's own
+    (哈尼亚|遭); a Chinese place is not (游客|来武汉打卡)."""
+    piece = text[at : at + 2]
+    foreign = word_codes().get(piece, "-")[0] == "s" and _narrow(piece)
+    return cuts_word(text, at) and not foreign
 
 
 def _proper_name(text: str, start: int, end: int) -> bool:

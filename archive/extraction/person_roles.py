@@ -9,7 +9,7 @@ from .person_words import (
     longest_ending_at,
     longest_starting_at,
     role_stops,
-    titles,
+    roles,
     titles_after,
 )
 
@@ -28,7 +28,7 @@ def role_before(text: str, start: int, floor: int = 0) -> str:
     """Org + title chain ending at ``start``: walk left to punctuation, the end of the name
     before (``floor``: 日本首相岸田文雄、韩国总统X) or a bracket's signature, then cut at a stop
     word or a date."""
-    title = longest_ending_at(text, start, titles())
+    title = longest_ending_at(text, start, roles())
     if not title:
         return ""
     left = start - len(title)
@@ -59,7 +59,7 @@ def _titled_run(chain: str) -> str:
 def _ends_as_role(part: str) -> bool:
     """A listed title or a word for someone (成员, 领袖, 候选人, 科学家), not a name."""
     return bool(part) and (
-        part[-1] in _ROLE_ENDS or bool(longest_ending_at(part, len(part), titles()))
+        part[-1] in _ROLE_ENDS or bool(longest_ending_at(part, len(part), roles()))
     )
 
 

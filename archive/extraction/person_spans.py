@@ -278,6 +278,23 @@ def cuts_word(text: str, at: int) -> bool:
     return code[0] not in "rt" and code[1] >= "2"
 
 
+# Conjunctions that join a name to what follows (主席X和夫人, 部长X与代表团); a word other
+# than a verb they would end with the name's last character (平和) is no word there when they
+# stand alone. A verb is (工人党|参与).
+NAME_JOINERS = set("和与同及")
+
+
+def _joined_on(text: str, end: int) -> bool:
+    """A conjunction stands alone right after ``end`` (X平|和|夫人, not X平|和蔼), and ends
+    no verb begun inside the span."""
+    codes = word_codes()
+    return (
+        text[end : end + 1] in NAME_JOINERS
+        and text[end : end + 2] not in codes
+        and codes.get(text[end - 1 : end + 1], "-")[0] != "v"
+    )
+
+
 def _title_ok(text: str, span: Span) -> bool:
     """The edge away from the title must not cut a common word (主|席同 总统), and the span
     must not start with a surname that is mostly a preposition (主席和|拜登总统) unless a verb
@@ -290,7 +307,7 @@ def _title_ok(text: str, span: Span) -> bool:
     if inside_word(text, span.start, span.end):
         return False
     if longest_ending_at(text, span.start, titles()):
-        if cuts_word(text, span.end - 1):
+        if cuts_word(text, span.end - 1) and not _joined_on(text, span.end):
             return False
         return span.p >= TITLE_FLOOR or nounish(name)
     if longest_starting_at(text, span.end, titles_after()):

@@ -74,6 +74,17 @@ def titles() -> frozenset[str]:
 
 
 @cache
+def offices() -> frozenset[str]:
+    return frozenset(_read("person_offices.txt"))
+
+
+@cache
+def roles() -> frozenset[str]:
+    """What a person's role may end with: a title or an office."""
+    return titles() | offices()
+
+
+@cache
 def titles_after() -> frozenset[str]:
     return frozenset(_read("person_titles_after.txt"))
 
@@ -185,10 +196,10 @@ def words_pattern(words: frozenset[str]) -> re.Pattern[str]:
 
 
 def title_ends(text: str) -> list[int]:
-    """Where a listed title ends (the longest title at each place)."""
+    """Where a listed title or office ends (the longest at each place)."""
     return [m.end() for m in _titles_pattern().finditer(text)]
 
 
 @cache
 def _titles_pattern() -> re.Pattern[str]:
-    return words_pattern(titles())
+    return words_pattern(roles())

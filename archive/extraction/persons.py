@@ -37,7 +37,7 @@ from .person_options import option_names
 from .person_parts import part_names
 from .person_refs import surname_refs
 from .person_roles import role_after, role_before
-from .person_spans import Span, score_all, select
+from .person_spans import NAME_JOINERS, Span, score_all, select
 from .person_words import longest_starting_at, title_ends, verbs
 from .person_works import work_names
 from .types import EMPTY_LEXICON, NameLexicon, PersonMention
@@ -104,6 +104,7 @@ def find_persons_at(
         and (s.titled or s.how in ("credit", "title", "given") or not in_place_list(text, s))
     ]
     taken = _known(text, lexicon, hidden, taken)
+    taken = _without_joiner(text, taken)
     taken = _not_within_names(text, taken)
     taken = [_with_regnal_number(text, s) for s in taken]
     taken.sort(key=lambda s: s.start)
@@ -123,6 +124,21 @@ def _overlapping(span: Span, others: list[Span]) -> bool:
 
 def _rejected(name: str, lexicon: NameLexicon) -> bool:
     return name in lexicon.rejected or lexicon.canonical(name) in lexicon.rejected
+
+
+def _without_joiner(text: str, taken: list[Span]) -> list[Span]:
+    """A name read on its score with the 同, 和, 与 or 及 after it (李强同|与会外国领导人) is the
+    shorter name when the text names that one elsewhere (国务院总理李强)."""
+    names = {text[s.start : s.end] for s in taken}
+    return [
+        replace(s, end=s.end - 1)
+        if s.how == "score"
+        and s.end - s.start == 3
+        and text[s.end - 1] in NAME_JOINERS
+        and text[s.start : s.end - 1] in names
+        else s
+        for s in taken
+    ]
 
 
 def _not_within_names(text: str, taken: list[Span]) -> list[Span]:

@@ -1,0 +1,68 @@
+"""Names beside offices and conjunctions, as wire news writes them: a leader named after
+领导人 or 元首 (which as often head words and places), a name joined by 和 or 同 to what
+follows, the holder of a military office."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.extraction.persons import find_persons
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.name, m.role) for m in find_persons(text)]
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("哈马斯政治局领导人哈尼亚遭暗杀身亡。", "哈尼亚", "哈马斯政治局领导人"),
+        ("马来西亚最高元首阿卜杜拉向大会致贺信。", "阿卜杜拉", "马来西亚最高元首"),
+        ("以色列国防军总参谋长哈莱维17日表示，", "哈莱维", "以色列国防军总参谋长"),
+        ("俄罗斯防长绍伊古当天说，", "绍伊古", "俄罗斯防长"),
+        ("老挝国家主席通伦互致贺电。", "通伦", "老挝国家主席"),
+    ],
+)
+def test_the_holder_of_an_office_is_found_with_it(text, name, role):
+    assert found(text) == [(name, role)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "来自世界各地的领导人和贵宾出席开幕式。",
+        "书记处书记等高层领导人全部陪同出席。",
+        "愿同中方落实两国元首巴厘岛会晤共识。",
+        "出席金砖国家领导人巴以问题特别视频峰会。",
+        "总书记考察内蒙古的首站来到巴彦淖尔。",
+    ],
+)
+def test_what_follows_an_office_or_a_title_is_no_name_by_itself(text):
+    assert found(text) == []
+
+
+def test_a_name_ending_where_a_conjunction_makes_a_word_is_whole():
+    # 平和 is a word, but 和 joins the name to 夫人 here (the scorer alone rates 习近平 low).
+    assert found("国家主席习近平和夫人彭丽媛出席。") == [("习近平", "国家主席"), ("彭丽媛", "")]
+
+
+@pytest.mark.parametrize("text", ["市长张平和蔼可亲。", "库尔德工人党参与制造了这起爆炸。"])
+def test_a_word_the_conjunction_begins_or_ends_still_cuts(text):
+    assert "张平和" not in {m.name for m in find_persons(text)}
+    assert not {m.name for m in find_persons(text)} & {"党参", "工人党"}
+
+
+def test_a_name_read_with_the_tong_after_it_is_the_name_given_elsewhere():
+    text = "国务院总理王强出席。开幕式后，王强同与会外国领导人共同巡馆。"
+    assert [m.name for m in find_persons(text)] == ["王强", "王强"]
+
+
+def test_a_name_jieba_calls_a_place_is_one_when_addressed_with_its_title():
+    assert found("请他转达对普京总统的诚挚问候。") == [("普京", "总统")]
+
+
+@pytest.mark.parametrize(
+    "text", ["坦桑尼亚桑给巴尔总统出席。", "黄鹤楼是不少外地游客来武汉打卡的第一站。"]
+)
+def test_a_place_before_or_after_a_title_stays_a_place(text):
+    assert found(text) == []
