@@ -85,11 +85,11 @@ def repeats(text: str, names: set[str], taken: list[Span], hidden: list[bool]) -
 _DAY = re.compile(r"\d{1,2}日")
 REGNAL = re.compile("[一二三四五六七八九十]{1,3}世")  # a reign's number after a name (费利佩六世)
 # After a name a title or cue vouches for, the sentence may go on with these too (总统特朗普通过,
-# 部长怀进鹏受…委托, 公主诗琳通并出席, 前总理拉法兰的专访, 领导人哈尼亚遭暗杀); not in the verb list, which the scorer
-# weighs everywhere.
+# 部长怀进鹏受…委托, 公主诗琳通并出席, 前总理拉法兰的专访, 领导人哈尼亚遭暗杀, 会见总统X时);
+# not in the verb list, which the scorer weighs everywhere.
 _GOES_ON = (
     *("并", "受", "通过", "亲自", "再次", "高度", "充分", "共同", "同时", "专程"),
-    *("的", "夫人", "做", "通电话", "通话", "举行", "此前", "此后", "遭", "遇袭", "遇刺"),
+    *("的", "夫人", "做", "通电话", "通话", "举行", "此前", "此后", "遭", "遇袭", "遇刺", "时"),
 )
 _ADDRESSED = set("对同和与向跟")  # before a name and its title: 对普京总统的问候
 _COUNTRY_CHARS = set("中美英法德日俄意韩朝印澳加")  # 美国防部长 is 美|国防部长, no name

@@ -143,18 +143,3 @@ def crf_agrees(
         after = path[end - a] if end - a < len(path) else "O"
         out.append(inside[0] == "B" and all(t == "I" for t in inside[1:]) and after != "I")
     return out
-
-
-def crf_begins(text: str, starts: list[int], windows: list[tuple[int, int]]) -> list[bool]:
-    """Per start, whether the CRF reading its window (read once per window) begins a name
-    there."""
-    model = tagger()
-    paths: dict[tuple[int, int], list[str]] = {}
-    out = []
-    for at, (a, b) in zip(starts, windows, strict=True):
-        if (a, b) not in paths:
-            feats = char_features(text[a:b])
-            with _TAGGING:
-                paths[(a, b)] = model.tag(feats)
-        out.append(paths[(a, b)][at - a] == "B")
-    return out

@@ -19,11 +19,11 @@ from functools import cache
 
 import numpy as np
 
-from .person_crf import crf_agrees, crf_begins
+from .person_crf import crf_agrees
 from .person_crf import tagger as crf_tagger
 from .person_dict import char_tags, word_codes
 from .person_scorer import TITLED, VERB
-from .person_spans import _POLITE, Span, opens_clause, plausible
+from .person_spans import _POLITE, ADDRESS, Span, opens_clause, plausible
 from .person_words import (
     given_never,
     surnames,
@@ -49,6 +49,7 @@ CRF_FROM = 0.15
 # is taken (confidence AFTER_TITLE): it reads AFTER_READ characters past the title.
 AFTER_READ = 10
 AFTER_TITLE = 0.5
+_SAYS = set("作做")  # X作了说明, X作的报告
 _ENDS_NAME = set("时等")  # 会见X时, X等
 _NEVER_FIRST = {"v", "c", "p", "d", "u", "f", "r"}  # a name does not start with such a word
 VETO_BELOW = 0.8  # a span taken on its score alone below this is dropped when LAC does not
@@ -101,8 +102,8 @@ def checked(
 ) -> list[Span]:
     """``taken`` plus the likely-enough spans left out that LAC does tag PER, and (``veto``)
     less the weak spans LAC does not tag PER; then, where a title ends (``ends``: title_ends)
-    and no name was taken, the name LAC reads starting right there (when the CRF too begins a
-    name there: _crf_begins, _whole_name). One LAC batch per text."""
+    and no name was taken, the name LAC reads starting right there (_whole_name). One LAC
+    batch per text."""
     used = {k for s in taken for k in range(s.start, s.end)}
     left_out = [
         s
@@ -115,8 +116,6 @@ def checked(
     weak = [s for s in taken if s.how == "score" and s.p < VETO_BELOW and not s.titled]
     asked = left_out + weak if veto else left_out
     starts = [at for at in ends if at not in used and _may_start_name(text, at, hidden)]
-    if starts:
-        starts = _crf_begins(text, starts)
     if not asked and not starts:
         return taken
     windows = [window(text, s.start, s.end) for s in asked]
@@ -133,6 +132,8 @@ def checked(
             used.update(range(span.start, span.end))
     for at in starts:
         end = _per_from(paths, rows, at, begin, inside)
+        if end is not None and end - at > 2 and text[end - 1] in _SAYS and text[end] in "了的":
+            end -= 1  # 主任委员X作了说明: LAC reads the verb into the name
         if end is None or any(k in used for k in range(at, end)) or not _whole_name(text, at, end):
             continue
         kept.append(Span(at, end, AFTER_TITLE, "lac", True, 1, TITLED))
@@ -276,22 +277,6 @@ def _viterbi(logits: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -
     return paths
 
 
-def _crf_begins(text: str, starts: list[int]) -> list[int]:
-    """The starts where the character CRF begins a name too (all of them without the CRF),
-    and those that start a foreign name (the CRF learned from few: 总统普京, 总理菲佐)."""
-    if crf_tagger() is None:
-        return starts
-    foreign = [at for at in starts if _foreign_first(text[at])]
-    starts = [at for at in starts if not _foreign_first(text[at])]
-    if not starts:
-        return foreign
-    windows = [window(text, at, at, AFTER_READ) for at in starts]
-    rows = _merged(windows)
-    held = [next(r for r in rows if r[0] <= at < r[1]) for at in starts]
-    votes = crf_begins(text, starts, held)
-    return sorted(foreign + [at for at, vote in zip(starts, votes, strict=True) if vote])
-
-
 @cache
 def _translit_all() -> frozenset[str]:
     return frozenset(translit_chars() + translit_dotted_chars())
@@ -342,8 +327,8 @@ def _whole_name(text: str, start: int, end: int) -> bool:
     in the middle of a run of transliteration characters (泽连斯|基)."""
     if end - start < 2 or text[end : end + 1] in _JOINERS or text[end : end + 1] == ".":
         return False
-    if text[end - 2 : end] in _POLITE:
-        return False
+    if text[end - 2 : end] in _POLITE or text[start + 1 : end] in ADDRESS:
+        return False  # 王女士, 方总
     after = text[end : end + 1]
     if _foreign_first(text[start]):  # a transliteration character goes on with the name,
         cut = after in _translit_all() and not _common_word(text[end : end + 2])  # not 当天

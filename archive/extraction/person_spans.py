@@ -36,6 +36,7 @@ from .person_words import (
     titles_after,
     translit_chars,
     translit_dotted_chars,
+    verbs,
 )
 
 CHAIN_BONUS = 2.0  # log-odds added to each member of a back-to-back run of names
@@ -119,7 +120,7 @@ def select(text: str, spans: list[Span], threshold: float) -> list[Span]:
     taken = _chains(text, spans)
     used = {k for s in taken for k in range(s.start, s.end)}
     titled = [s for s in spans if s.titled]
-    best_at = _best_clean_per_start(titled)
+    best_at = _best_clean_per_start(text, titled)
     hopeful = [s for s in spans if s.p >= threshold or s.titled]
     for span in sorted(hopeful, key=lambda s: -s.p):
         if any(k in used for k in range(span.start, span.end)):
@@ -317,11 +318,12 @@ def _title_ok(text: str, span: Span) -> bool:
     return False
 
 
-def _best_clean_per_start(spans: list[Span]) -> dict[int, Span]:
-    """Per start, the likeliest span that ends where a name can end."""
+def _best_clean_per_start(text: str, spans: list[Span]) -> dict[int, Span]:
+    """Per start, the likeliest span that ends where a name can end and whose last character
+    starts no listed verb (总督艾伦|致慰问电)."""
     best: dict[int, Span] = {}
     for span in spans:
-        if not span.clean:
+        if not span.clean or len(longest_starting_at(text, span.end - 1, verbs())) > 1:
             continue
         if span.start not in best or span.p > best[span.start].p:
             best[span.start] = span

@@ -182,6 +182,20 @@ def test_a_foreign_name_after_a_title_needs_no_vote_of_the_character_crf(monkeyp
     assert names(find_persons(text)) == set()
 
 
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("来看记者对财政部部长蓝佛安的专访。", "蓝佛安", "财政部部长"),
+        ("今晚播出老挝总理宋赛独家专访。", "宋赛", "老挝总理"),
+        # LAC reads the verb into the name (钟山作): the name ends before it
+        ("全国人大财政经济委员会主任委员钟山作的报告。", "钟山", "全国人大财政经济委员会主任委员"),
+    ],
+)
+def test_lac_reads_the_name_after_a_title_the_scorer_rates_low(text, name, role):
+    assert [(m.name, m.role) for m in find_persons(text)] == [(name, role)]
+    assert find_persons_rules(text) == []
+
+
 def test_a_foreign_name_lac_cuts_short_after_a_title_is_not_taken():
     text = "土库曼斯坦副总理格尔季梅拉多夫出席了开幕式。"  # LAC reads 格尔季|梅拉多夫
     assert not names(find_persons(text)) & {"格尔季"}

@@ -21,6 +21,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("以色列国防军总参谋长哈莱维17日表示，", "哈莱维", "以色列国防军总参谋长"),
         ("俄罗斯防长绍伊古当天说，", "绍伊古", "俄罗斯防长"),
         ("老挝国家主席通伦互致贺电。", "通伦", "老挝国家主席"),
+        ("会见白俄罗斯总统卢卡申科时，他表示", "卢卡申科", "白俄罗斯总统"),
     ],
 )
 def test_the_holder_of_an_office_is_found_with_it(text, name, role):
@@ -66,3 +67,15 @@ def test_a_name_jieba_calls_a_place_is_one_when_addressed_with_its_title():
 )
 def test_a_place_before_or_after_a_title_stays_a_place(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("当天，新西兰总督基罗互致贺电。", "基罗", "新西兰总督"),
+        ("韩国共同民主党党首李在明呼吁政府。", "李在明", "韩国共同民主党党首"),
+        ("飓风灾害向牙买加总督艾伦致慰问电。", "艾伦", "牙买加总督"),  # not 艾伦致
+    ],
+)
+def test_a_governor_or_party_leader_is_named_after_the_title(text, name, role):
+    assert found(text) == [(name, role)]
