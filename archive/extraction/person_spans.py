@@ -228,9 +228,8 @@ def plausible(text: str, span: Span) -> bool:
         return False
     if longest_ending_at(text, span.start, place_heads()):
         return False  # 小镇|萨利马: the name of a place
-    for at in range(span.start + 1, span.end):
-        if len(longest_starting_at(text, at, titles_after())) > span.end - at:
-            return False  # a title written after a name starts inside (苏林|总书记, 赫|海军上将)
+    if _title_inside(text, span):
+        return False
     doubled = span.end - span.start == 2 and text[span.start] == text[span.start + 1]
     if span.sur == 1 and doubled and not span.titled:
         return False
@@ -312,18 +311,29 @@ def _title_ok(text: str, span: Span) -> bool:
             return False
         return span.p >= TITLE_FLOOR or nounish(name)
     if longest_starting_at(text, span.end, titles_after()):
-        if cuts_word(text, span.start - 1):
-            return False
+        if cuts_word(text, span.start - 1) or char_tags().get(name[-1]) == "p":
+            return False  # X曾向|总书记汇报: a preposition leads to the title
         return span.p >= TITLE_FLOOR or word_codes().get(name, "-")[0] in "rt"
     return False
 
 
+def _title_inside(text: str, span: Span) -> bool:
+    """A title written after a name starts inside the span (苏林|总书记, 赫|海军上将)."""
+    return any(
+        len(longest_starting_at(text, at, titles_after())) > span.end - at
+        for at in range(span.start + 1, span.end)
+    )
+
+
 def _best_clean_per_start(text: str, spans: list[Span]) -> dict[int, Span]:
-    """Per start, the likeliest span that ends where a name can end and whose last character
-    starts no listed verb (总督艾伦|致慰问电)."""
+    """Per start, the likeliest span that ends where a name can end, holds the start of no
+    title written after it (和苏林总|书记) and whose last character starts no listed verb
+    (总督艾伦|致慰问电)."""
     best: dict[int, Span] = {}
     for span in spans:
         if not span.clean or len(longest_starting_at(text, span.end - 1, verbs())) > 1:
+            continue
+        if _title_inside(text, span):
             continue
         if span.start not in best or span.p > best[span.start].p:
             best[span.start] = span

@@ -79,3 +79,13 @@ def test_a_place_before_or_after_a_title_stays_a_place(text):
 )
 def test_a_governor_or_party_leader_is_named_after_the_title(text, name, role):
     assert found(text) == [(name, role)]
+
+
+def test_a_name_before_a_title_is_read_though_a_longer_reading_holds_the_title():
+    # 王晨副 would start the title 副委员长: the name is the shorter reading
+    text = "会议审议，并委托王晨副委员长向十四届全国人大作说明。"
+    assert found(text) == [("王晨", "副委员长")]
+
+
+def test_a_preposition_before_a_title_ends_no_name():
+    assert found("在广西考察时，鲁东亮曾向总书记汇报过信息。") == [("鲁东亮", "")]
