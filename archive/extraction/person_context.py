@@ -10,7 +10,7 @@ from functools import cache
 from .person_dict import char_tags, word_codes
 from .person_features import _PUNCT, FOREIGN_LONGEST, is_han
 from .person_scorer import TITLED
-from .person_spans import BARE, Span, cuts_word
+from .person_spans import ADDRESSING, BARE, Span, cuts_word
 from .person_words import (
     foreign_places,
     inside_listed,
@@ -91,7 +91,6 @@ _GOES_ON = (
     *("并", "受", "通过", "亲自", "再次", "高度", "充分", "共同", "同时", "专程"),
     *("的", "夫人", "做", "通电话", "通话", "举行", "此前", "此后", "遭", "遇袭", "遇刺", "时"),
 )
-_ADDRESSED = set("对同和与向跟")  # before a name and its title: 对普京总统的问候
 _COUNTRY_CHARS = set("中美英法德日俄意韩朝印澳加")  # 美国防部长 is 美|国防部长, no name
 _JOINERS = set("·•.-—－")
 RUN_SHORTEST = 3  # characters of a foreign name titled_foreign reads
@@ -120,7 +119,7 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[i
         kind = word_codes().get(text[start:end], "r")[0]
         # jieba calls a few names places (总统普京): a title before outweighs it, or one after
         # with the name set off by a word that joins persons (对普京总统, not 桑给|巴尔总统)
-        sided = before or text[start - 1 : start] in _ADDRESSED
+        sided = before or text[start - 1 : start] in ADDRESSING
         if kind not in "rt" and not (kind in "sz" and sided and _proper_name(text, start, end)):
             continue
         # 总统普京贺信: after a title, a name jieba takes for a place may stand before a noun

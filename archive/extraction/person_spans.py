@@ -282,6 +282,9 @@ def cuts_word(text: str, at: int) -> bool:
 # than a verb they would end with the name's last character (平和) is no word there when they
 # stand alone. A verb is (工人党|参与).
 NAME_JOINERS = set("和与同及")
+# Words that lead to the person one speaks to or of, before a name or a title (对普京总统的问候,
+# 曾向总书记汇报).
+ADDRESSING = set("对同和与向跟")
 
 
 def _joined_on(text: str, end: int) -> bool:
@@ -311,8 +314,8 @@ def _title_ok(text: str, span: Span) -> bool:
             return False
         return span.p >= TITLE_FLOOR or nounish(name)
     if longest_starting_at(text, span.end, titles_after()):
-        if cuts_word(text, span.start - 1) or char_tags().get(name[-1]) == "p":
-            return False  # X曾向|总书记汇报: a preposition leads to the title
+        if cuts_word(text, span.start - 1) or name[-1] in ADDRESSING:
+            return False  # X曾向|总书记汇报: the preposition leads to the title
         return span.p >= TITLE_FLOOR or word_codes().get(name, "-")[0] in "rt"
     return False
 

@@ -89,3 +89,5 @@ def test_a_name_before_a_title_is_read_though_a_longer_reading_holds_the_title()
 
 def test_a_preposition_before_a_title_ends_no_name():
     assert found("在广西考察时，鲁东亮曾向总书记汇报过信息。") == [("鲁东亮", "")]
+    # 于 ends a given name before 同志; it leads to no one
+    assert found("和学习委员会副主任；张茂于同志不再担任。") == [("张茂于", "同志")]
