@@ -1,9 +1,9 @@
 """A stamp that changes whenever the archive's records change, seen by every process.
 
-Every committed save or delete of an archive record touches it (selectors/counts.py), and so
-does the index writer after applying queued changes, so a gunicorn worker's cached counts can
-tell at the cost of one stat() that another process changed the data, instead of waiting for
-a timeout.
+Every committed save or delete of an archive record that changes a count touches it
+(selectors/counts.py), and so does an import once its rows are committed (services/storing.py),
+so a gunicorn worker's cached counts can tell at the cost of one stat() that another process
+changed the data, instead of waiting for a timeout.
 """
 
 from __future__ import annotations

@@ -372,7 +372,8 @@ def measure(urls: list[str], requests: int) -> tuple[list[float], int]:
 
 def measure_cold(url: str) -> float:
     """Milliseconds of one request after the cached figures were dropped (this process's
-    and the shared ones), as after an edit."""
+    and the shared ones), as after an edit that changes a count (a date, a hidden article, a
+    person); a corrected title or text drops nothing."""
     from django.test import Client
 
     from archive.selectors.counts import forget_counts
@@ -581,7 +582,7 @@ def run(argv=None) -> int:
             f"{queries:>9}{cold:>9.1f}{flag}",
             flush=True,
         )
-    print("\ncold = one request right after the archive changed (cached figures recomputed)")
+    print("\ncold = one request right after a count changed (cached figures recomputed)")
     private, mapped = rss_split_mb()
     memory = f"{private:.0f} MB private, {mapped:.0f} MB of mapped files"
     print(f"memory of this serving process: {memory}")

@@ -10,6 +10,9 @@ from archive.models.pages import DateStatus, SourcePage
 
 # Names a list row or a search hit carries (rows show six and "等"; /api/search up to this).
 LISTED_NAMES = 20
+# All the counted figures (calendar, dates, persons' counts) read of an article: a save that
+# changes neither (a corrected title or text) leaves them standing.
+COUNTED_FIELDS = ("published", "is_hidden")
 
 
 class Genre(models.TextChoices):
@@ -154,6 +157,17 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("archive:article", args=[self.pk])
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        if all(name in field_names for name in COUNTED_FIELDS):
+            article.counted_as = article.counted_state()
+        return article
+
+    def counted_state(self) -> tuple:
+        """What the archive's counted figures read of this article (selectors.counts)."""
+        return tuple(getattr(self, name) for name in COUNTED_FIELDS)
 
     @property
     def paragraphs(self) -> list[str]:

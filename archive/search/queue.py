@@ -129,8 +129,6 @@ def drain(
             applied += len(rows)
             if progress is not None:
                 progress(len(rows))
-    if applied:
-        freshness.touch()  # other processes' cached page counts are now stale
     return applied
 
 

@@ -30,7 +30,9 @@ logger = logging.getLogger(__name__)
 # reading them means counting up to 100,000 rows (SQLite: 50-300 ms). They are kept in this
 # process until the archive changes: a save or delete in this process forgets them at once and,
 # once committed, moves archive.freshness's stamp, which every process checks with one stat()
-# per lookup (so an import or another gunicorn worker's edit is seen at once). CACHE_SECONDS
+# per lookup (so an import or another gunicorn worker's edit is seen at once). An article's
+# save that changes neither its date nor whether it is hidden (a corrected title or text)
+# changes no count and forgets nothing, so an editor's next pages stay fast. CACHE_SECONDS
 # bounds the age of anything changed behind Django's back (raw SQL).
 # Sums over many rows that come out small (every person's count, a person's figures) are
 # also kept in Django's "figures" cache (shared=True) under the stamp they were read at: every
@@ -50,6 +52,14 @@ def forget_counts() -> None:
     """Drop every cached figure, this process's and the shared ones (as an edit does)."""
     _memo.clear()
     freshness.touch()
+
+
+def _article_saved(instance: Article, created: bool, **kwargs) -> None:
+    state = instance.counted_state()
+    if not created and getattr(instance, "counted_as", None) == state:
+        return  # a corrected title or text: every count stands, the pages stay warm
+    instance.counted_as = state
+    _archive_changed()
 
 
 def _archive_changed(**kwargs) -> None:
@@ -106,9 +116,12 @@ def cached_for(person: Person, name: str, compute):
 
 
 def connect_signals() -> None:
-    """Any save or delete of an archive record forgets the counts (ArchiveConfig.ready)."""
-    for model in (Article, Mention, Person, Event, EventParticipant):
+    """Any save or delete of an archive record forgets the counts (ArchiveConfig.ready),
+    except an article's save that changes none of COUNTED_FIELDS."""
+    post_save.connect(_article_saved, sender=Article, dispatch_uid="forget-Article")
+    for model in (Mention, Person, Event, EventParticipant):
         post_save.connect(_archive_changed, sender=model, dispatch_uid=f"forget-{model.__name__}")
+    for model in (Article, Mention, Person, Event, EventParticipant):
         post_delete.connect(_archive_changed, sender=model, dispatch_uid=f"del-{model.__name__}")
     m2m_changed.connect(_archive_changed, sender=Event.articles.through, dispatch_uid="forget-m2m")
 

@@ -13,8 +13,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from django.db import transaction
 from django.db.models import CharField
 
+from archive import freshness
 from archive.models import (
     Article,
     Event,
@@ -143,6 +145,9 @@ def add_articles(
     _store_events(fresh, fresh_owners, articles, persons, counts)
     link_continued_parts([a for a in articles if a.continued_on or a.continued_from_page])
     queue.enqueue(queue.ARTICLE, [a.pk for a in articles])
+    # Rows written in bulk send no signals: other processes' cached counts learn of them from
+    # the stamp, once they are committed.
+    transaction.on_commit(freshness.touch)
     for owner in fresh_owners:
         counts[owner].articles += 1
     return persons
