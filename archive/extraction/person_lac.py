@@ -293,7 +293,10 @@ def _may_start_name(text: str, at: int, hidden: list[bool] | None) -> bool:
     if at >= len(text) or (hidden and hidden[at]):
         return False
     char = text[at]
-    if not (char in _name_firsts() or char.isascii() and char.isalpha()):
+    if char.isascii():
+        if not char.isalpha():
+            return False
+    elif char not in _name_firsts() and not _rare_first(text, at):
         return False
     # 拜 is a verb alone, 普京 a place to jieba; 达 a surname and a verb, but 达哥斯塔 foreign
     foreign = _foreign_first(char) or all(c in _translit_all() for c in text[at : at + 3])
@@ -307,6 +310,18 @@ def _may_start_name(text: str, at: int, hidden: list[bool] | None) -> bool:
     return not _common_word(text[at : at + 2], names="rts" if foreign else "rt")
 
 
+def _rare_first(text: str, at: int) -> bool:
+    """Another Chinese character starts a name LAC reads after a title (敏昂莱, 嘎玛泽登) where
+    it makes no word jieba knows, alone or with the title (主席|团, 大使|馆), and is no 老 of
+    address (教练老X)."""
+    char = text[at]
+    if not "\u4e00" <= char <= "\u9fff" or char == "老":
+        return False
+    codes = word_codes()
+    around = ((0, 2), (1, 1), (2, 1))  # characters before and after ``at``
+    return not any(text[max(0, at - back) : at + ahead] in codes for back, ahead in around)
+
+
 def _common_word(pair: str, names: str = "rt") -> bool:
     """jieba knows the two characters as a common word that is no name (指出, 当天)."""
     code = word_codes().get(pair)
@@ -315,9 +330,9 @@ def _common_word(pair: str, names: str = "rt") -> bool:
 
 @cache
 def _name_firsts() -> frozenset[str]:
-    """Characters a name LAC may read after a title starts with: a surname or a
-    transliteration character (any Chinese character gained nothing on CLUENER train's
-    held-out seventh, and each place LAC reads costs)."""
+    """Characters a name LAC may read after a title starts with wherever they stand: a
+    surname or a transliteration character (others only where they start no word:
+    _may_start_name; each place LAC reads costs)."""
     return surnames() | _translit_all()
 
 
