@@ -226,6 +226,8 @@ def plausible(text: str, span: Span) -> bool:
         return bool(longest_ending_at(text, span.start, titles()))
     if joined_part(text, span.start, span.end) or counted(text, span.start):
         return False
+    if span.sur == 1 and text[span.start] in surnames_also_words() and _led_by_word(text, span):
+        return False
     if longest_ending_at(text, span.start, place_heads()):
         return False  # 小镇|萨利马: the name of a place
     if _title_inside(text, span):
@@ -234,6 +236,26 @@ def plausible(text: str, span: Span) -> bool:
     if span.sur == 1 and doubled and not span.titled:
         return False
     return span.p >= SURE or not inside_word(text, span.start, span.end)
+
+
+def _led_by_word(text: str, span: Span) -> bool:
+    """A family name that is mostly a word of its own (全, 应, 和, 向, 于) starts a word jieba
+    knows that is no name (全票, 应急; 向东 is one) or is followed by a place (应|泰国总理,
+    向|印尼, 于|美东); a conjunction (和) is followed by any other word or a foreign run
+    (和|嘉宾, 和|塞西总统), and so is a preposition, but not right after a title (大使于纳尔)."""
+    codes = word_codes()
+    if codes.get(text[span.start : span.end], "r")[0] not in "rt":
+        return True
+    rest = text[span.start + 1 : span.end]
+    head = codes.get(rest[:2], "-")[0] if len(rest) > 1 else "-"
+    if head == "s":
+        return True
+    tag = char_tags().get(text[span.start], "x")[0]
+    if tag not in "cp":
+        return False
+    foreign = len(rest) > 1 and all(c in translit_chars() for c in rest)
+    after_title = bool(longest_ending_at(text, span.start, titles()))
+    return head not in "-rt" or foreign and (tag == "c" or not after_title)
 
 
 _NUMERALS = set("0123456789０１２３４５６７８９一二三四五六七八九十百千万两几数多")

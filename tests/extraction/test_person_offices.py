@@ -91,3 +91,20 @@ def test_a_preposition_before_a_title_ends_no_name():
     assert found("在广西考察时，鲁东亮曾向总书记汇报过信息。") == [("鲁东亮", "")]
     # 于 ends a given name before 同志; it leads to no one
     assert found("和学习委员会副主任；张茂于同志不再担任。") == [("张茂于", "同志")]
+
+
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        ("总书记到江苏参选并全票当选全国人大代表。", []),
+        ("当地时间18日上午，应泰国总理邀请，代表团抵达曼谷。", []),
+        ("应巴西总统卢拉邀请，代表团出访。", [("卢拉", "巴西总统")]),
+        ("就印尼遭受地震灾害向印尼总统佐科致慰问电。", [("佐科", "印尼总统")]),
+        ("在主席和塞西总统共同引领下，两国关系发展。", [("塞西", "总统")]),
+        ("22万退捕渔民全部参加养老保险。", []),
+        # after a title a preposition's character may start a name
+        ("们是：土耳其驻华大使于纳尔、奥地利驻华大使。", [("于纳尔", "土耳其驻华大使")]),
+    ],
+)
+def test_a_family_name_that_is_mostly_a_word_starts_no_word_place_or_partner(text, persons):
+    assert found(text) == persons
