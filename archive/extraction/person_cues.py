@@ -40,12 +40,13 @@ NAMED_END = set("的，,。、；;")  # 名叫X的 …, 名叫X，…
 _PLACE_AFTER = re.compile(
     r"的[^，,。；;\s]{0,3}?(?:村|镇|乡|县|市|区|省|国|岛|河|山|湖|街|路|地方|公司|企业|学校|小区)"
 )
+LONGEST = 8  # characters of a transliterated name after a cue
 # 同X举行会谈, 与X通电话: who one meets or calls is a person (or a country or side: 同美方,
 # 与越南, which jieba and the place list know).
 _MET = re.compile(r"(?:举行(?:会谈|会晤|视频会晤)|通电话|通话)")
 _PARTNER = set("同与和")
+_VISITED = re.compile(f"陪同([^，。、；：\\s]{{2,{LONGEST}}}?)(?:访华|来华|访问|出访)")
 _SIDES = set("方国党府部队团委会")  # 同美方, 同该国: a side, not a person
-LONGEST = 8  # characters of a transliterated name after a cue
 CHINESE = (2, 3)  # a family name and a one- or two-character given name
 CUED = 0.85  # confidence: the cue vouches, as a title does
 
@@ -71,8 +72,9 @@ def cued_names(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
 
 
 def _partners(text: str) -> list[tuple[int, int]]:
-    """Who 同/与/和 joins to a meeting or a call (李强同洪森举行会谈, 与耶滕通电话): a name of
-    two to LONGEST characters that is no word, side or place."""
+    """Who 同/与/和 joins to a meeting or a call (李强同洪森举行会谈, 与耶滕通电话), and whom one
+    accompanies on a visit (陪同塞西访华的有): a name of two to LONGEST characters that is no
+    word, side or place."""
     found = []
     for match in _MET.finditer(text) if "同" in text or "与" in text else ():
         end = match.start()
@@ -80,23 +82,27 @@ def _partners(text: str) -> list[tuple[int, int]]:
             (a for a in range(end - 2, max(end - LONGEST, 1) - 1, -1) if text[a - 1] in _PARTNER),
             None,
         )
-        if start is None or text[end - 1] in _SIDES:
-            continue
-        name = text[start:end]
-        if not all(is_han(c) or c == "·" for c in name) or name[-1] in given_never():
-            continue
-        places = foreign_places()
-        if word_codes().get(name, "r")[0] not in "rt" or inside_listed(text, start, end, places):
-            continue
-        if longest_starting_at(text, start, places):
-            continue  # 阿曼苏丹海赛姆: a country and a title before the name
-        if (
-            _surname(text, start)
-            and len(name) <= max(CHINESE)
-            or all(c in _translit() or c == "·" for c in name)
-        ):
+        if start is not None and _partner_name(text, start, end):
             found.append((start, end))
+    for match in _VISITED.finditer(text) if "陪同" in text else ():
+        if _partner_name(text, *match.span(1)):
+            found.append(match.span(1))
     return found
+
+
+def _partner_name(text: str, start: int, end: int) -> bool:
+    name = text[start:end]
+    if text[end - 1] in _SIDES or name[-1] in given_never():
+        return False
+    if not all(is_han(c) or c == "·" for c in name):
+        return False
+    places = foreign_places()
+    if word_codes().get(name, "r")[0] not in "rt" or inside_listed(text, start, end, places):
+        return False
+    if longest_starting_at(text, start, places):
+        return False  # 阿曼苏丹海赛姆: a country and a title before the name
+    chinese = _surname(text, start) and len(name) <= max(CHINESE)
+    return bool(chinese) or all(c in _translit() or c == "·" for c in name)
 
 
 def _name_end(text: str, start: int, named: bool) -> int | None:

@@ -122,12 +122,18 @@ def _fits_right(text: str, end: int) -> bool:
 
 def _member_ok(text: str, span: Span) -> bool:
     """In a verb-closed list a member may score almost nothing when jieba knows it as a noun
-    or place: a name that is also a word (A、<word>出席)."""
+    or place: a name that is also a word (A、<word>出席); but a place before a title is the
+    next member's country (A、蒙古国总统夫人B)."""
+    name = text[span.start : span.end]
+    if word_codes().get(name, "-")[0] == "s" and longest_starting_at(
+        text, span.end, titles_after()
+    ):
+        return False
     if span.p >= LIST_FLOOR:
         return True
     if inside_word(text, span.start, span.end):
         return False
-    return span.p >= 0.0005 and nounish(text[span.start : span.end])
+    return span.p >= 0.0005 and nounish(name)
 
 
 def _fits_left(text: str, start: int) -> bool:

@@ -44,7 +44,7 @@ def test_what_follows_an_office_or_a_title_is_no_name_by_itself(text):
 
 def test_a_name_ending_where_a_conjunction_makes_a_word_is_whole():
     # 平和 is a word, but 和 joins the name to 夫人 here (the scorer alone rates 习近平 low).
-    assert found("国家主席习近平和夫人彭丽媛出席。") == [("习近平", "国家主席"), ("彭丽媛", "")]
+    assert found("国家主席习近平和夫人彭丽媛出席。") == [("习近平", "国家主席"), ("彭丽媛", "夫人")]
 
 
 @pytest.mark.parametrize("text", ["市长张平和蔼可亲。", "库尔德工人党参与制造了这起爆炸。"])
@@ -108,3 +108,28 @@ def test_a_preposition_before_a_title_ends_no_name():
 )
 def test_a_family_name_that_is_mostly_a_word_starts_no_word_place_or_partner(text, persons):
     assert found(text) == persons
+
+
+@pytest.mark.parametrize(
+    "text, persons",
+    [
+        ("应泰国总理夫人娜拉蓬邀请，代表团出访。", [("娜拉蓬", "泰国总理夫人")]),
+        ("为邦戈和夫人西尔维娅举行欢迎宴会。", [("西尔维娅", "夫人")]),
+        # the name before 和 is not read, and 平和 is a word: the role is still 夫人
+        ("习近平和夫人彭丽媛出席。", [("彭丽媛", "夫人")]),
+        ("会见了柬埔寨太后莫尼列。", [("莫尼列", "柬埔寨太后")]),
+        ("哈萨克斯坦国务顾问卡林以及代表团。", [("卡林", "哈萨克斯坦国务顾问")]),
+        # a place before a title in a list is the next member's country
+        ("总统夫人米尔济约耶娃、蒙古国总统夫人宝勒尔策出席。", None),
+    ],
+)
+def test_a_wife_a_queen_mother_or_an_adviser_is_named_after_the_title(text, persons):
+    if persons is None:
+        assert "蒙古国" not in {m.name for m in find_persons(text)}
+    else:
+        assert found(text) == persons
+
+
+def test_whom_one_accompanies_on_a_visit_is_a_person():
+    text = "陪同塞西访华的有外交部长、情报总局局长等。"
+    assert [m.name for m in find_persons(text)] == ["塞西"]
