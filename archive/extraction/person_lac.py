@@ -25,7 +25,9 @@ from .person_dict import char_tags, word_codes
 from .person_scorer import TITLED, VERB
 from .person_spans import _POLITE, ADDRESS, Span, opens_clause, plausible
 from .person_words import (
+    foreign_places,
     given_never,
+    inside_listed,
     surnames,
     surnames_also_words,
     translit_chars,
@@ -50,6 +52,10 @@ CRF_FROM = 0.15
 AFTER_READ = 10
 AFTER_TITLE = 0.5
 _SAYS = set("作做")  # X作了说明, X作的报告
+# Words of saying after a clause-opening foreign run (speaker_starts), which LAC reads with the
+# run (AFTER_READ past its start) when the run is at most SPEAKER_LONGEST characters.
+SPEAKER_LONGEST = 6
+_SAYING = ("表示", "说", "指出", "重申", "强调", "称", "还说", "认为", "介绍", "告诉", "透露")
 _ENDS_NAME = set("时等")  # 会见X时, X等
 _NEVER_FIRST = {"v", "c", "p", "d", "u", "f", "r"}  # a name does not start with such a word
 VETO_BELOW = 0.8  # a span taken on its score alone below this is dropped when LAC does not
@@ -116,6 +122,7 @@ def checked(
     weak = [s for s in taken if s.how == "score" and s.p < VETO_BELOW and not s.titled]
     asked = left_out + weak if veto else left_out
     starts = [at for at in ends if at not in used and _may_start_name(text, at, hidden)]
+    starts += [at for at in speaker_starts(text) if at not in used and not (hidden and hidden[at])]
     if not asked and not starts:
         return taken
     windows = [window(text, s.start, s.end) for s in asked]
@@ -139,6 +146,27 @@ def checked(
         kept.append(Span(at, end, AFTER_TITLE, "lac", True, 1, TITLED))
         used.update(range(at, end))
     return kept
+
+
+def speaker_starts(text: str) -> list[int]:
+    """Where a clause opens on a run of transliteration characters and a word of saying
+    follows (。赫什说, 拉马福萨表示): a foreign speaker no title names, whom LAC may read
+    starting there (the scorer has no candidate for two characters alone)."""
+    if not any(verb in text for verb in _SAYING):
+        return []
+    places = foreign_places()
+    return [
+        m.start(1)
+        for m in _speakers().finditer(text)
+        if not inside_listed(text, m.start(1), m.end(1), places)  # 哈马斯强调, 穆迪说
+    ]
+
+
+@cache
+def _speakers() -> re.Pattern[str]:
+    run = re.escape(translit_chars() + translit_dotted_chars())
+    saying = "|".join(_SAYING)
+    return re.compile(f"(?:^|(?<=[。！？\n，]))([{run}]{{2,{SPEAKER_LONGEST}}}?)(?={saying})")
 
 
 def _crf_first(text: str, spans: list[Span]) -> list[Span]:

@@ -73,8 +73,8 @@ def test_checked_finder_keeps_titled_names_and_credits():
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("艾伦表示，两国友好关系持续发展。", "艾伦"),
-        ("拉乔利纳表示，两国合作取得丰硕成果。", "拉乔利纳"),
+        # not opening a clause: no speaker LAC is asked about (speaker_starts)
+        ("会上艾伦表示，两国友好关系持续发展。", "艾伦"),
     ],
 )
 def test_a_name_the_scorer_rates_low_is_found_when_the_crf_and_lac_both_read_it(
@@ -242,3 +242,22 @@ def test_lac_is_not_asked_where_the_title_goes_on_into_a_word(monkeypatch, text)
 
     monkeypatch.setattr(person_lac, "_paths", asked)
     find_persons(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("他的说法不可信。赫什说，美国政府早有计划。", "赫什"),
+        ("欢迎企业来南非投资兴业。\n拉马福萨表示，当今世界面临挑战。", "拉马福萨"),
+    ],
+)
+def test_a_foreign_speaker_opening_a_clause_is_read_by_lac(text, name):
+    assert name in names(find_persons(text))
+    assert name not in names(find_persons_rules(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["以换取长期停火。哈马斯强调，在以色列。", "评级为AAA。穆迪说，利率上升。"]
+)
+def test_an_organisation_opening_a_clause_is_no_speaker(text):
+    assert names(find_persons(text)) == set()
