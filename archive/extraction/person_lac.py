@@ -55,6 +55,7 @@ _SAYS = set("作做")  # X作了说明, X作的报告
 # Words of saying after a clause-opening foreign run (speaker_starts), which LAC reads with the
 # run (AFTER_READ past its start) when the run is at most SPEAKER_LONGEST characters.
 SPEAKER_LONGEST = 6
+_CLAUSE_OPENS = set("。！？\n，")
 _SAYING = ("表示", "说", "指出", "重申", "强调", "称", "还说", "认为", "介绍", "告诉", "透露")
 _ENDS_NAME = set("时等")  # 会见X时, X等
 _NEVER_FIRST = {"v", "c", "p", "d", "u", "f", "r"}  # a name does not start with such a word
@@ -152,21 +153,21 @@ def speaker_starts(text: str) -> list[int]:
     """Where a clause opens on a run of transliteration characters and a word of saying
     follows (。赫什说, 拉马福萨表示): a foreign speaker no title names, whom LAC may read
     starting there (the scorer has no candidate for two characters alone)."""
-    if not any(verb in text for verb in _SAYING):
-        return []
-    places = foreign_places()
-    return [
-        m.start(1)
-        for m in _speakers().finditer(text)
-        if not inside_listed(text, m.start(1), m.end(1), places)  # 哈马斯强调, 穆迪说
-    ]
+    places, run = foreign_places(), _translit_all()
+    found = []
+    for match in _saying().finditer(text):
+        end = start = match.start()
+        while start and end - start < SPEAKER_LONGEST and text[start - 1] in run:
+            start -= 1
+        opens = not start or text[start - 1] in _CLAUSE_OPENS
+        if end - start >= 2 and opens and not inside_listed(text, start, end, places):
+            found.append(start)  # not a listed organisation: 哈马斯强调, 穆迪说
+    return found
 
 
 @cache
-def _speakers() -> re.Pattern[str]:
-    run = re.escape(translit_chars() + translit_dotted_chars())
-    saying = "|".join(_SAYING)
-    return re.compile(f"(?:^|(?<=[。！？\n，]))([{run}]{{2,{SPEAKER_LONGEST}}}?)(?={saying})")
+def _saying() -> re.Pattern[str]:
+    return re.compile("|".join(_SAYING))
 
 
 def _crf_first(text: str, spans: list[Span]) -> list[Span]:
