@@ -51,7 +51,7 @@ CRF_FROM = 0.15
 # is taken (confidence AFTER_TITLE): it reads AFTER_READ characters past the title.
 AFTER_READ = 10
 AFTER_TITLE = 0.5
-_SAYS = set("作做")  # X作了说明, X作的报告
+_REPORTING = set("作做")  # X作了说明, X作的报告: a verb LAC may read into a name
 # Words of saying after a clause-opening foreign run (speaker_starts), which LAC reads with the
 # run (AFTER_READ past its start) when the run is at most SPEAKER_LONGEST characters.
 SPEAKER_LONGEST = 6
@@ -140,7 +140,7 @@ def checked(
             used.update(range(span.start, span.end))
     for at in starts:
         end = _per_from(paths, rows, at, begin, inside)
-        if end is not None and end - at > 2 and text[end - 1] in _SAYS and text[end] in "了的":
+        if end is not None and end - at > 2 and text[end - 1] in _REPORTING and text[end] in "了的":
             end -= 1  # 主任委员X作了说明: LAC reads the verb into the name
         if end is None or any(k in used for k in range(at, end)) or not _whole_name(text, at, end):
             continue

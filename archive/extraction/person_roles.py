@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .person_dict import word_codes
+from .person_spans import NAME_JOINERS
 from .person_words import (
     longest_ending_at,
     longest_starting_at,
@@ -13,7 +14,6 @@ from .person_words import (
     titles_after,
 )
 
-_JOINED = ("和", "与", "及", "同")  # right before a title: who comes before is another person
 _CHAIN_STOP = set('，。；：！？,.;:!?“”‘’"《》〈〉【】\n\t ■…—（(')
 MAX_ROLE = 40
 _NOT_ROLES = {"团队", "一行", "等人", "夫妇"}
@@ -44,7 +44,7 @@ def role_before(text: str, start: int, floor: int = 0) -> str:
         left -= 1
     chain = _titled_run(text[left:start])
     head = chain[: len(chain) - len(title)]
-    if head.endswith(_JOINED):
+    if head[-1:] in NAME_JOINERS:
         return title  # 王小平和|夫人X: the conjunction joins two persons (平和 is a word)
     return chain[_cut(head) :].lstrip("、了")  # 听取了|宪法法律委主任委员
 
