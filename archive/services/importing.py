@@ -4,7 +4,9 @@ Pages: each file is one SourcePage; pages are written a batch at a time, and a b
 is written again page by page, so one bad page fails alone. A page already imported (same
 checksum) is skipped. JSON Lines: every line is checked first (a bad line fails the whole file
 unless skip_invalid), then the file is written a chunk of lines per transaction together with
-its checkpoint (ImportedFile), so an interrupted import goes on where it stopped.
+its checkpoint (ImportedFile), so an interrupted import goes on where it stopped. The files
+are one stream of chunks: the workers check and read the next file while the end of the one
+before is written.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from django.db import DatabaseError, transaction
 
@@ -30,6 +33,7 @@ from archive.services.drafting import (
 from archive.services.storing import WriteCounts, fitted, store_articles
 from archive.services.workers import Workers
 
+_T = TypeVar("_T")
 PAGES_PER_TASK = 8
 READ_CHUNK = 1 << 20
 
@@ -59,6 +63,25 @@ class ImportSettings:
     skip_invalid: bool = False
     dry_run: bool = False  # reject files are not written; the caller rolls the rows back
     batch_articles: int = 1000  # about this many articles (JSON Lines: lines) per transaction
+
+
+@dataclass
+class _OpenFile:
+    """A JSON Lines file being written."""
+
+    path: Path
+    checksum: str
+    checked: jsonl.CheckedLines
+    start: int  # lines already written by an earlier, interrupted run
+    result: FileResult
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    file: _OpenFile
+    last_line: int
+    size: int  # bytes of input
+    last: bool  # the file's last chunk
 
 
 Report = Callable[[FileResult], None]
@@ -120,13 +143,8 @@ class Importer:
         self.workers = Workers(workers, _start_job, (lexicon, settings.page_options))
 
     def run(self, pages: list[Path], jsonl_files: list[Path]) -> list[FileResult]:
-        results: list[FileResult] = []
         with self.workers:
-            results += self._pages(pages)
-            for path in jsonl_files:
-                results.append(self._jsonl(path))
-                self.report(results[-1])
-        return results
+            return self._pages(pages) + self._jsonl(jsonl_files)
 
     # Pages ------------------------------------------------------------------------------
 
@@ -204,8 +222,49 @@ class Importer:
 
     # JSON Lines -------------------------------------------------------------------------
 
-    def _jsonl(self, path: Path) -> FileResult:
-        result = FileResult(path=str(path))
+    def _jsonl(self, paths: list[Path]) -> list[FileResult]:
+        """All files as one stream of chunks, so the workers read the next file while this
+        process writes the end of the one before (a pause at every file otherwise)."""
+        results: list[FileResult] = []
+        chunks: deque[_Chunk] = deque()  # what each chunk handed out belongs to, in order
+
+        def tasks() -> Iterator[tuple[str, list[jsonl.Line]]]:
+            for path in paths:
+                opened = self._open(path)
+                if isinstance(opened, FileResult):  # failed or already imported
+                    results.append(opened)
+                    self.report(opened)
+                    continue
+                handed = False
+                for (lines, size), last in _with_last(
+                    _line_chunks(path, opened.start, self.settings.batch_articles)
+                ):
+                    chunks.append(_Chunk(opened, lines[-1][0], size, last))
+                    handed = True
+                    yield path.name, lines
+                if not handed:  # interrupted after its last chunk: only the mark is missing
+                    results.append(self._close(opened))
+                    self.report(results[-1])
+
+        for plans in self.workers.map(_plan_lines, tasks()):
+            chunk = chunks.popleft()
+            opened = chunk.file
+            with transaction.atomic():
+                counts = store_articles(plans)
+                ImportedFile.objects.update_or_create(
+                    checksum=opened.checksum,
+                    defaults={"file_name": _file_name(opened.path), "lines_done": chunk.last_line},
+                )
+            opened.result.add(counts)
+            self.progress(chunk.size, counts.articles)
+            if chunk.last:
+                results.append(self._close(opened))
+                self.report(results[-1])
+        return results
+
+    def _open(self, path: Path) -> _OpenFile | FileResult:
+        """A file checked and ready to write from where an earlier run stopped, or its result
+        when it fails the check or was imported before."""
         try:
             checksum = file_checksum(path)
             checked = self._check(path)
@@ -215,41 +274,29 @@ class Importer:
             return FileResult(str(path), "failed", error=str(exc))
         record = ImportedFile.objects.filter(checksum=checksum).first()
         if record is not None and record.finished:
-            result.status = "skipped"
             self.progress(path.stat().st_size, 0)
-            return result
+            return FileResult(str(path), "skipped")
+        result = FileResult(path=str(path))
         if checked.unknown_fields:
             result.warnings.append(f"未知字段已忽略：{'、'.join(sorted(checked.unknown_fields))}")
         start = record.lines_done if record else 0
         if start:
             result.warnings.append(f"从第 {start + 1} 行继续（上次导入中断）")
-        sizes: deque[tuple[int, int]] = deque()  # (last line, bytes) of each chunk handed out
+        return _OpenFile(path, checksum, checked, start, result)
 
-        def tasks() -> Iterator[tuple[str, list[jsonl.Line]]]:
-            for lines, size in _line_chunks(path, start, self.settings.batch_articles):
-                sizes.append((lines[-1][0], size))
-                yield path.name, lines
-
-        for plans in self.workers.map(_plan_lines, tasks()):
-            last_line, size = sizes.popleft()
-            with transaction.atomic():
-                counts = store_articles(plans)
-                ImportedFile.objects.update_or_create(
-                    checksum=checksum,
-                    defaults={"file_name": _file_name(path), "lines_done": last_line},
-                )
-            result.add(counts)
-            self.progress(size, counts.articles)
+    def _close(self, opened: _OpenFile) -> FileResult:
+        """Mark a file whose every line is written as finished; its result."""
+        path, result, rejects = opened.path, opened.result, opened.checked.rejects
         ImportedFile.objects.update_or_create(
-            checksum=checksum, defaults={"file_name": _file_name(path), "finished": True}
+            checksum=opened.checksum, defaults={"file_name": _file_name(path), "finished": True}
         )
-        if checked.rejects:
+        if rejects:
             where = (
                 "（试运行，未写出）"
                 if self.settings.dry_run
-                else f"，见 {jsonl.write_rejects(path, checked.rejects)}"
+                else f"，见 {jsonl.write_rejects(path, rejects)}"
             )
-            result.warnings.append(f"{len(checked.rejects)} 行无效，已跳过{where}")
+            result.warnings.append(f"{len(rejects)} 行无效，已跳过{where}")
         if result.articles == 0 and result.duplicates:
             result.status = "skipped"
         return result
@@ -294,3 +341,18 @@ def _line_chunks(path: Path, after: int, per_chunk: int) -> Iterator[tuple[list[
                 lines, size = [], 0
     if lines:
         yield lines, size
+
+
+def _with_last(items: Iterator[_T]) -> Iterator[tuple[_T, bool]]:
+    """Each item with whether it is the last."""
+    items = iter(items)
+    held = next(items, _NONE)
+    if held is _NONE:
+        return
+    for item in items:
+        yield held, False
+        held = item
+    yield held, True
+
+
+_NONE = object()  # no first item

@@ -99,6 +99,70 @@ def test_interrupted_jsonl_import_goes_on_where_it_stopped(db, tmp_path, monkeyp
     assert "0 imported, 1 skipped" in out.getvalue()
 
 
+def test_json_lines_files_stream_through_the_workers_one_after_another(db, tmp_path):
+    """Several files in one run: a bad file fails alone between good ones, a file met before
+    is skipped, each file is reported and marked finished once its last chunk is written."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_jsonl(folder / "a.jsonl", lines(9, "甲"))
+    (folder / "b.jsonl").write_text('{"title": "坏"\n', "utf-8")
+    write_jsonl(folder / "c.jsonl", lines(7, "乙"))
+    call_command("import_archive", str(write_jsonl(tmp_path / "d.jsonl", lines(3, "丙"))))
+    shutil.copy(tmp_path / "d.jsonl", folder / "d.jsonl")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError, match="1 个文件导入失败"):
+        call_command(
+            "import_archive",
+            str(folder),
+            workers=2,
+            batch_size=2,
+            verbosity=2,
+            stdout=out,
+            stderr=err,
+        )
+    assert "b.jsonl" in err.getvalue()
+    assert "a.jsonl: 9 篇文章" in out.getvalue() and "c.jsonl: 7 篇文章" in out.getvalue()
+    assert "跳过 " in out.getvalue() and "d.jsonl" in out.getvalue()
+    assert Article.objects.count() == 9 + 7 + 3
+    finished = ImportedFile.objects.filter(finished=True).values_list("file_name", flat=True)
+    assert sorted(finished) == ["a.jsonl", "c.jsonl", "d.jsonl"]
+
+
+def test_an_import_stopped_in_the_second_file_finishes_it_alone(db, tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_jsonl(folder / "a.jsonl", lines(4, "甲"))
+    write_jsonl(folder / "b.jsonl", lines(6, "乙"))
+    real, calls = importing.store_articles, []
+
+    def interrupted(plans):
+        calls.append(len(plans))
+        if len(calls) == 4:  # a.jsonl's two batches, b.jsonl's first, then Ctrl-C
+            raise KeyboardInterrupt
+        return real(plans)
+
+    monkeypatch.setattr(importing, "store_articles", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        call_command("import_archive", str(folder), batch_size=2, verbosity=0)
+    assert ImportedFile.objects.get(file_name="a.jsonl").finished
+    assert Article.objects.count() == 6
+    monkeypatch.setattr(importing, "store_articles", real)
+    out = io.StringIO()
+    call_command("import_archive", str(folder), batch_size=2, verbosity=2, stdout=out)
+    assert "跳过 " in out.getvalue() and "从第 3 行继续" in out.getvalue()
+    assert Article.objects.values("fingerprint").distinct().count() == Article.objects.count() == 10
+
+
+def test_a_file_written_to_its_end_but_not_marked_is_marked_on_the_next_run(db, tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", lines(3))
+    call_command("import_archive", str(path), verbosity=0)
+    ImportedFile.objects.update(finished=False, lines_done=3)  # killed before the mark
+    out = io.StringIO()
+    call_command("import_archive", str(path), stdout=out)
+    assert "1 imported" in out.getvalue() and "articles: 0 new" in out.getvalue()
+    assert ImportedFile.objects.get().finished and Article.objects.count() == 3
+
+
 def test_a_page_that_cannot_be_written_fails_alone(db, seed_dir, monkeypatch):
     real = renewing.store
 

@@ -29,6 +29,7 @@ from archive.search.whoosh.codec import INLINE, ExactCodec, unit_block
 
 _TERMINFO = struct.Struct("!BfIBBfII")  # W3TermInfo's header
 _KV_LENGTHS = struct.Struct("!ii")  # HashWriter's key/value length prefix
+_PROTOCOL = 5  # of inlined postings
 # Characters of documents whose terms are gathered in one NumPy pass: enough that Python runs
 # once per distinct term of the batch rather than per posting (indexing 19,876 articles took
 # half the CPU), few enough that each writer's batch arrays stay a few hundred MB.
@@ -44,16 +45,20 @@ TABLE_FLUSH = 4 << 20
 class TermPool:
     """Postings gathered per field and term, standing in for Whoosh's PostingPool.
 
-    Unit-position fields keep term str → [docnums, position counts, all positions], three
-    flat uint32 arrays (no Python object per posting, nothing for the garbage collector to
-    walk); other fields keep term bytes → [docnums, weights, encoded values]. add() takes
-    PostingPool items: that is how documents of merged segments arrive (add_reader).
+    A unit-position term keeps a list of pieces in docnum order: (batch, first group, end
+    group) for its postings in a batch's flat arrays, which stay as they were gathered (a
+    term's postings are cut out once, when it is written), or three flat uint32 arrays
+    [docnums, position counts, all positions] for postings added one at a time; no Python
+    object per posting, nothing for the garbage collector to walk. Other fields keep term
+    bytes → [docnums, weights, encoded values]. add() takes PostingPool items: that is how
+    documents of merged segments arrive (add_reader).
     """
 
     def __init__(self, schema):
         self.schema = schema
         self.fieldnames: set[str] = set()
         self.terms: dict[str, dict] = {}
+        self.batches: list[tuple[array, array, array, list[int]]] = []
 
     def field(self, fieldname: str) -> dict:
         terms = self.terms.get(fieldname)
@@ -70,29 +75,55 @@ class TermPool:
             self.add_values(fieldname, docnum, [(btext, 0, weight, vbytes)])
             return
         poses = fmt.decode_positions(vbytes)
-        entry = terms.setdefault(btext.decode("utf-8"), [array("I"), array("I"), array("I")])
-        entry[0].append(docnum)
-        entry[1].append(len(poses))
-        entry[2].extend(poses)
+        pieces = terms.setdefault(btext.decode("utf-8"), [])
+        if not pieces or not isinstance(pieces[-1], list):
+            pieces.append([array("I"), array("I"), array("I")])
+        loose = pieces[-1]
+        loose[0].append(docnum)
+        loose[1].append(len(poses))
+        loose[2].extend(poses)
 
     def add_batch(self, fieldname: str, batch: BatchTerms, first: int):
         """A batch's unit postings (texts numbered from docnum first); its field lengths."""
         terms = self.field(fieldname)
-        # memoryviews: a slice of one is no copy
-        docnums = memoryview((batch.texts + np.uint32(first)).tobytes())
-        counts = memoryview(batch.counts.tobytes())
-        positions = memoryview(batch.positions.tobytes())
-        bounds = batch.term_groups.tolist()
         starts = batch.starts.tolist()
         starts.append(len(batch.positions))
+        flat = (
+            array("I", (batch.texts + np.uint32(first)).tobytes()),
+            array("I", batch.counts.tobytes()),
+            array("I", batch.positions.tobytes()),
+            starts,
+        )
+        number = len(self.batches)
+        self.batches.append(flat)
+        bounds = batch.term_groups.tolist()
         for word, g, h in zip(batch.terms, bounds, bounds[1:], strict=False):
-            entry = terms.get(word)
-            if entry is None:
-                entry = terms[word] = [array("I"), array("I"), array("I")]
-            entry[0].frombytes(docnums[4 * g : 4 * h])
-            entry[1].frombytes(counts[4 * g : 4 * h])
-            entry[2].frombytes(positions[4 * starts[g] : 4 * starts[h]])
+            pieces = terms.get(word)
+            if pieces is None:
+                terms[word] = [(number, g, h)]
+            else:
+                pieces.append((number, g, h))
         return batch.lengths
+
+    def postings(self, pieces: list) -> tuple[array, array, array]:
+        """A unit term's docnums, position counts and positions, each one flat array."""
+        if len(pieces) == 1 and isinstance(pieces[0], tuple):
+            number, g, h = pieces[0]
+            ids, counts, positions, starts = self.batches[number]
+            return ids[g:h], counts[g:h], positions[starts[g] : starts[h]]
+        ids, counts, flat = array("I"), array("I"), array("I")
+        for piece in pieces:
+            if isinstance(piece, tuple):
+                number, g, h = piece
+                b_ids, b_counts, b_positions, starts = self.batches[number]
+                ids += b_ids[g:h]
+                counts += b_counts[g:h]
+                flat += b_positions[starts[g] : starts[h]]
+            else:
+                ids += piece[0]
+                counts += piece[1]
+                flat += piece[2]
+        return ids, counts, flat
 
     def add_values(self, fieldname: str, docnum: int, items) -> int:
         """One document's postings of a field that is not unit text; its length."""
@@ -111,6 +142,7 @@ class TermPool:
 
     def cleanup(self) -> None:
         self.terms.clear()
+        self.batches.clear()
 
 
 class BulkWriter(SegmentWriter):
@@ -245,7 +277,7 @@ def write_terms(fw, schema, lengths, pool: TermPool) -> None:
         else:
             minlen, maxlen = None, 0
         if isinstance(field.format, UnitPositions):
-            _write_unit_field(fw, field.format, terms, minlen, maxlen)
+            _write_unit_field(fw, field.format, terms, pool.postings, minlen, maxlen)
         else:
             _write_field(fw, field.format, terms, minlen, maxlen)
         fw.finish_field()
@@ -296,9 +328,11 @@ class _TermTable:
 
 
 def _inlined(ids, weights, values, minb: int, maxb: int) -> bytes:
-    """What W3TermInfo.to_bytes() gives for a posting list inlined in the term table."""
+    """What W3TermInfo.to_bytes() gives for a posting list inlined in the term table, pickled
+    with a protocol that writes bytes as bytes (Whoosh's 2 pickles each through
+    _codecs.encode: twice the time, 60 % more table) — any protocol unpickles the same."""
     head = _TERMINFO.pack(1, sum(weights), len(ids), minb, maxb, max(weights), ids[0], ids[-1])
-    return head + dumps((tuple(ids), tuple(weights), tuple(values)), 2)
+    return head + dumps((tuple(ids), tuple(weights), tuple(values)), _PROTOCOL)
 
 
 def _length_bytes(minlen, maxlen) -> tuple[int, int]:
@@ -335,7 +369,7 @@ def _write_field(fw, fmt, terms: dict, minlen, maxlen) -> None:
     table.close()
 
 
-def _write_unit_field(fw, fmt, terms: dict, minlen, maxlen) -> None:
+def _write_unit_field(fw, fmt, terms: dict, postings, minlen, maxlen) -> None:
     """Unit-position terms: UNITS blocks straight from the pool's flat arrays."""
     postfile = fw._postfile
     limit = fw._postwriter._blocklimit
@@ -345,7 +379,7 @@ def _write_unit_field(fw, fmt, terms: dict, minlen, maxlen) -> None:
     offset = postfile.tell()  # counted from here on: this loop is the file's only writer
     # str order is code point order, which is the UTF-8 byte order Whoosh keeps terms in.
     for word in sorted(terms):
-        ids, counts, flat = terms[word]
+        ids, counts, flat = postings(terms[word])
         n = len(ids)
         if n < INLINE:
             table.add(word.encode("utf-8"), _inlined_units(ids, counts, flat, boost, minb, maxb))
@@ -374,8 +408,13 @@ def _write_unit_field(fw, fmt, terms: dict, minlen, maxlen) -> None:
 def _inlined_units(ids, counts, flat, boost: float, minb: int, maxb: int) -> bytes:
     """_inlined() for a unit term: each posting's value is its run of uint32 positions."""
     raw = flat.tobytes()
+    if len(ids) == 1:  # half of all terms: one document
+        weight = counts[0] * boost
+        head = _TERMINFO.pack(1, weight, 1, minb, maxb, weight, ids[0], ids[0])
+        return head + dumps(((ids[0],), (weight,), (raw,)), _PROTOCOL)
     values, o = [], 0
     for c in counts:
-        values.append(raw[o : o + 4 * c])
-        o += 4 * c
-    return _inlined(ids, tuple(c * boost for c in counts), values, minb, maxb)
+        end = o + 4 * c
+        values.append(raw[o:end])
+        o = end
+    return _inlined(ids, tuple([c * boost for c in counts]), values, minb, maxb)

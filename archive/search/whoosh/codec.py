@@ -99,13 +99,18 @@ def unit_block(ids, counts, positions, boost: float, minb: int, maxb: int, last:
     most = max(counts)
     if most <= PACKED_MAX_COUNT and max(positions, default=0) <= PACKED_MAX_POSITION:
         layout = PACKED
-        data = ids.tobytes() + array("B", counts).tobytes() + array("H", positions).tobytes()
+        # narrowed in NumPy: array("H", positions) boxes every position
+        data = ids.tobytes() + _narrowed(counts, np.uint8) + _narrowed(positions, np.uint16)
     else:
         layout = UNITS
         data = ids.tobytes() + zlib.compress(counts.tobytes() + positions.tobytes(), ZLIB_LEVEL)
     info = pickle.dumps((len(ids), ids[-1], most * boost, layout, minb, maxb), 2)
     length = len(info) + len(data)
     return struct.pack("!i", -length if last else length) + info + data
+
+
+def _narrowed(values, dtype) -> bytes:
+    return np.frombuffer(values, dtype=np.uint32).astype(dtype).tobytes()
 
 
 class ExactLeafMatcher(W3LeafMatcher):
