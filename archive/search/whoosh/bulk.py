@@ -58,7 +58,7 @@ class TermPool:
         self.schema = schema
         self.fieldnames: set[str] = set()
         self.terms: dict[str, dict] = {}
-        self.batches: list[tuple[array, array, array, list[int]]] = []
+        self.batches: list[tuple[array, array, array, array]] = []
 
     def field(self, fieldname: str) -> dict:
         terms = self.terms.get(fieldname)
@@ -86,7 +86,8 @@ class TermPool:
     def add_batch(self, fieldname: str, batch: BatchTerms, first: int):
         """A batch's unit postings (texts numbered from docnum first); its field lengths."""
         terms = self.field(fieldname)
-        starts = batch.starts.tolist()
+        # an array, not a list: a batch's millions of group starts as int objects cost ~90 MB
+        starts = array("q", batch.starts.astype(np.int64).tobytes())
         starts.append(len(batch.positions))
         flat = (
             array("I", (batch.texts + np.uint32(first)).tobytes()),
