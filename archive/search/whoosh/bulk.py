@@ -45,20 +45,22 @@ TABLE_FLUSH = 4 << 20
 class TermPool:
     """Postings gathered per field and term, standing in for Whoosh's PostingPool.
 
-    A unit-position term keeps a list of pieces in docnum order: (batch, first group, end
-    group) for its postings in a batch's flat arrays, which stay as they were gathered (a
-    term's postings are cut out once, when it is written), or three flat uint32 arrays
-    [docnums, position counts, all positions] for postings added one at a time; no Python
-    object per posting, nothing for the garbage collector to walk. Other fields keep term
-    bytes → [docnums, weights, encoded values]. add() takes PostingPool items: that is how
-    documents of merged segments arrive (add_reader).
+    A batch's unit postings stay in the batch's flat uint32 arrays (docnums, position counts,
+    positions), as they were gathered; a unit-position term keeps where its postings lie in
+    them, one int per batch (batch << 32 | the term's index in it; an array of them when
+    there are several), and they are cut out once, when it is written. Postings added one at a time come as three flat arrays of their own,
+    in docnum order among the others. No Python object per posting, nothing for the garbage
+    collector to walk. Other fields keep term bytes → [docnums, weights, encoded values].
+    add() takes PostingPool items: that is how documents of merged segments arrive
+    (add_reader).
     """
 
     def __init__(self, schema):
         self.schema = schema
         self.fieldnames: set[str] = set()
         self.terms: dict[str, dict] = {}
-        self.batches: list[tuple[array, array, array, array]] = []
+        # per batch: docnums, counts, positions, and per term its first group and position
+        self.batches: list[tuple[array, array, array, array, array]] = []
 
     def field(self, fieldname: str) -> dict:
         terms = self.terms.get(fieldname)
@@ -75,9 +77,14 @@ class TermPool:
             self.add_values(fieldname, docnum, [(btext, 0, weight, vbytes)])
             return
         poses = fmt.decode_positions(vbytes)
-        pieces = terms.setdefault(btext.decode("utf-8"), [])
-        if not pieces or not isinstance(pieces[-1], list):
-            pieces.append([array("I"), array("I"), array("I")])
+        word = btext.decode("utf-8")
+        pieces = terms.get(word)
+        if pieces is None:
+            pieces = terms[word] = []
+        elif not isinstance(pieces, list):
+            pieces = terms[word] = [pieces] if isinstance(pieces, int) else list(pieces)
+        if not pieces or not isinstance(pieces[-1], tuple):
+            pieces.append((array("I"), array("I"), array("I")))
         loose = pieces[-1]
         loose[0].append(docnum)
         loose[1].append(len(poses))
@@ -86,45 +93,45 @@ class TermPool:
     def add_batch(self, fieldname: str, batch: BatchTerms, first: int):
         """A batch's unit postings (texts numbered from docnum first); its field lengths."""
         terms = self.field(fieldname)
-        # an array, not a list: a batch's millions of group starts as int objects cost ~90 MB
-        starts = array("q", batch.starts.astype(np.int64).tobytes())
-        starts.append(len(batch.positions))
-        flat = (
-            array("I", (batch.texts + np.uint32(first)).tobytes()),
-            array("I", batch.counts.tobytes()),
-            array("I", batch.positions.tobytes()),
-            starts,
+        groups = batch.term_groups
+        positions = np.append(batch.starts[groups[:-1]], len(batch.positions))
+        number = len(self.batches) << 32
+        self.batches.append(
+            (
+                array("I", (batch.texts + np.uint32(first)).tobytes()),
+                array("I", batch.counts.tobytes()),
+                array("I", batch.positions.tobytes()),
+                array("q", groups.astype(np.int64).tobytes()),
+                array("q", positions.astype(np.int64).tobytes()),
+            )
         )
-        number = len(self.batches)
-        self.batches.append(flat)
-        bounds = batch.term_groups.tolist()
-        for word, g, h in zip(batch.terms, bounds, bounds[1:], strict=False):
+        for index, word in enumerate(batch.terms):
             pieces = terms.get(word)
             if pieces is None:
-                terms[word] = [(number, g, h)]
+                terms[word] = number | index
+            elif isinstance(pieces, int):
+                terms[word] = array("Q", (pieces, number | index))  # 8 bytes a batch
             else:
-                pieces.append((number, g, h))
+                pieces.append(number | index)
         return batch.lengths
 
-    def postings(self, pieces: list) -> tuple[array, array, array]:
+    def postings(self, pieces: int | array | list) -> tuple[array, array, array]:
         """A unit term's docnums, position counts and positions, each one flat array."""
-        if len(pieces) == 1 and isinstance(pieces[0], tuple):
-            number, g, h = pieces[0]
-            ids, counts, positions, starts = self.batches[number]
-            return ids[g:h], counts[g:h], positions[starts[g] : starts[h]]
+        if isinstance(pieces, int):
+            return self._cut(pieces)
         ids, counts, flat = array("I"), array("I"), array("I")
         for piece in pieces:
-            if isinstance(piece, tuple):
-                number, g, h = piece
-                b_ids, b_counts, b_positions, starts = self.batches[number]
-                ids += b_ids[g:h]
-                counts += b_counts[g:h]
-                flat += b_positions[starts[g] : starts[h]]
-            else:
-                ids += piece[0]
-                counts += piece[1]
-                flat += piece[2]
+            more = self._cut(piece) if isinstance(piece, int) else piece
+            ids += more[0]
+            counts += more[1]
+            flat += more[2]
         return ids, counts, flat
+
+    def _cut(self, piece: int) -> tuple[array, array, array]:
+        ids, counts, positions, groups, starts = self.batches[piece >> 32]
+        index = piece & 0xFFFFFFFF
+        g, h = groups[index], groups[index + 1]
+        return ids[g:h], counts[g:h], positions[starts[index] : starts[index + 1]]
 
     def add_values(self, fieldname: str, docnum: int, items) -> int:
         """One document's postings of a field that is not unit text; its length."""
