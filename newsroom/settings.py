@@ -197,6 +197,9 @@ CACHES = {
     },
 }
 
+# Per-article arrays (the article dates) shared by every process as raw files: selectors.shared_arrays.
+SHARED_ARRAYS_DIR = _CACHE_DIR / "arrays"
+
 # Search: Whoosh through Haystack, with an exact Chinese analyzer (archive/search/).
 HAYSTACK_CONNECTIONS = {
     "default": {

@@ -20,6 +20,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from archive import freshness
 from archive.models import Article, Event, EventParticipant, Mention, Person
 from archive.periods import key_date
+from archive.selectors import shared_arrays
 
 logger = logging.getLogger(__name__)
 
@@ -38,8 +39,8 @@ logger = logging.getLogger(__name__)
 # also kept in Django's "figures" cache (shared=True) under the stamp they were read at: every
 # gunicorn worker, and a worker started later, loads what one of them (or the importer, see
 # people.warm_people) computed, until the archive changes. At 400,000 articles on PostgreSQL
-# the persons' counts took 435 ms to compute and 3 ms to load. Not the per-article arrays
-# (article_dates: 1.6 MB there), which the file cache's zlib took 146 ms to compress.
+# the persons' counts took 435 ms to compute and 3 ms to load. The article dates (1.6 MB
+# there), which the file cache's zlib took 146 ms to compress, are shared as a raw file.
 
 CACHE_SECONDS = 900
 MEMO_SIZE = 2000
@@ -52,6 +53,12 @@ def forget_counts() -> None:
     """Drop every cached figure, this process's and the shared ones (as an edit does)."""
     _memo.clear()
     freshness.touch()
+
+
+def forget_in_this_process() -> None:
+    """Drop this process's cached figures and keep the shared ones: what another gunicorn
+    worker, or one started later, has to begin with."""
+    _memo.clear()
 
 
 def _article_saved(instance: Article, created: bool, **kwargs) -> None:
@@ -71,7 +78,9 @@ def _archive_changed(**kwargs) -> None:
     transaction.on_commit(freshness.touch)
 
 
-def memoized(name: str, compute, shared: bool = False):
+def memoized(name: str, compute, shared: bool = False, typecode: str = ""):
+    """compute(), kept in this process until the archive changes; shared: also in the
+    figures cache; typecode: an array of that type, also as a raw file (shared_arrays)."""
     current = freshness.stamp()
     if current != _seen_stamp[0]:
         _memo.clear()
@@ -83,11 +92,17 @@ def memoized(name: str, compute, shared: bool = False):
     # Keyed by the stamp read before computing: rows read after a newer commit are stored
     # under an older stamp, which no one asks for once that commit has moved it.
     key = f"memo:{current}:{name}"
-    value = _shared(key) if shared else _MISSING
-    if value is _MISSING:
-        value = compute()
-        if shared:
-            _share(key, value)
+    if typecode:
+        value = shared_arrays.load(name, current, typecode)
+        if value is None:
+            value = compute()
+            shared_arrays.save(name, current, value)
+    else:
+        value = _shared(key) if shared else _MISSING
+        if value is _MISSING:
+            value = compute()
+            if shared:
+                _share(key, value)
     if len(_memo) >= MEMO_SIZE:  # per-person entries: keep memory bounded, crudely
         _memo.clear()
     _memo[name] = (now + CACHE_SECONDS, value)
@@ -146,7 +161,7 @@ def article_dates() -> array:
         out[ids] = np.where(days > 0, _date_keys(days), UNDATED)
         return array("i", out.tobytes())
 
-    return memoized("article_dates", compute)
+    return memoized("article_dates", compute, typecode="i")
 
 
 class DayNumber(Func):

@@ -229,12 +229,14 @@ class Importer:
         chunks: deque[_Chunk] = deque()  # what each chunk handed out belongs to, in order
 
         def tasks() -> Iterator[tuple[str, list[jsonl.Line]]]:
+            begun: set[str] = set()  # checksums of this run's files
             for path in paths:
-                opened = self._open(path)
+                opened = self._open(path, begun)
                 if isinstance(opened, FileResult):  # failed or already imported
                     results.append(opened)
                     self.report(opened)
                     continue
+                begun.add(opened.checksum)
                 handed = False
                 for (lines, size), last in _with_last(
                     _line_chunks(path, opened.start, self.settings.batch_articles)
@@ -262,9 +264,9 @@ class Importer:
                 self.report(results[-1])
         return results
 
-    def _open(self, path: Path) -> _OpenFile | FileResult:
+    def _open(self, path: Path, begun: set[str]) -> _OpenFile | FileResult:
         """A file checked and ready to write from where an earlier run stopped, or its result
-        when it fails the check or was imported before."""
+        when it fails the check or was imported before (or earlier in this run: begun)."""
         try:
             checksum = file_checksum(path)
             checked = self._check(path)
@@ -273,7 +275,7 @@ class Importer:
         except ImportFailed as exc:
             return FileResult(str(path), "failed", error=str(exc))
         record = ImportedFile.objects.filter(checksum=checksum).first()
-        if record is not None and record.finished:
+        if checksum in begun or (record is not None and record.finished):
             self.progress(path.stat().st_size, 0)
             return FileResult(str(path), "skipped")
         result = FileResult(path=str(path))

@@ -128,6 +128,18 @@ def test_json_lines_files_stream_through_the_workers_one_after_another(db, tmp_p
     assert sorted(finished) == ["a.jsonl", "c.jsonl", "d.jsonl"]
 
 
+def test_the_same_json_lines_file_twice_in_one_run_is_imported_once(db, tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        write_jsonl(tmp_path / folder / "items.jsonl", lines(5))
+    out = io.StringIO()
+    folders = (str(tmp_path / "a"), str(tmp_path / "b"))
+    # Worker processes read the second while the first is still being written.
+    call_command("import_archive", *folders, workers=2, batch_size=2, stdout=out)
+    assert "1 imported, 1 skipped" in out.getvalue() and "0 duplicate" in out.getvalue()
+    assert Article.objects.count() == 5
+
+
 def test_an_import_stopped_in_the_second_file_finishes_it_alone(db, tmp_path, monkeypatch):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -14,6 +14,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from archive.search.queue import catch_up, deferred, pending
+from archive.selectors.counts import article_dates
 from archive.selectors.people import warm_people
 from archive.services.drafting import PageOptions
 from archive.services.importing import FileResult, Importer, ImportSettings
@@ -133,8 +134,10 @@ class Command(BaseCommand):
             refresh_statistics(articles)
             self._index(verbosity)
             if articles:
-                # The most-named persons' pages sum the most rows: computed once here, for
-                # every web worker (selectors.counts), not on a reader's first visit.
+                # Every page reads the article dates, and the most-named persons' pages sum
+                # the most rows: computed once here, for every web worker (selectors.counts),
+                # not on a reader's first visit.
+                article_dates()
                 warm_people()
         self._summary(results, options["dry_run"], time.monotonic() - started)
         failed = [r for r in results if r.status == "failed"]
