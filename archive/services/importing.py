@@ -34,7 +34,10 @@ from archive.services.storing import WriteCounts, fitted, store_articles
 from archive.services.workers import Workers
 
 _T = TypeVar("_T")
-PAGES_PER_TASK = 8
+# Pages a worker reads per task. The workers hold workers.AHEAD tasks each while this process
+# writes a batch (~0.5 s for 1,000 articles): 8 pages (~55 articles) a task left them idle a
+# sixth of the import (a CPU trace of 20,000 items laid out as pages); 32 keep both cores busy.
+PAGES_PER_TASK = 32
 READ_CHUNK = 1 << 20
 
 
