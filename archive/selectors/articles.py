@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import BooleanField, F, Func, Subquery
+
 from archive.models import Article, Event, Mention
 from archive.models.events import OLDEST_FIRST
 from archive.models.people import MentionKind
@@ -56,6 +58,23 @@ def issue_neighbours(article: Article) -> tuple[dict | None, dict | None]:
 RELATED_WINDOW_DAYS = 60
 
 
+class _AmongIds(Func):
+    """field IN (subquery of ids). On PostgreSQL field = ANY(ARRAY(subquery)): an IN is planned
+    as a join that walks every mention of a much-named person (462,000 for one article's four
+    persons at a million articles, 31–72 ms) instead of probing the window's few thousand
+    articles one by one (8 ms)."""
+
+    output_field = BooleanField()
+    conditional = True
+    template = "%(expressions)s"
+    arg_joiner = " IN "
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="%(expressions)s))", arg_joiner=" = ANY(ARRAY(", **extra
+        )
+
+
 def related_articles(article: Article, limit: int = 6) -> list[Article]:
     """Articles about the same events first, then those naming the most of the same people.
 
@@ -77,7 +96,9 @@ def related_articles(article: Article, limit: int = 6) -> list[Article]:
         ).values("id")
         shared: dict[int, int] = {}
         for article_id in Mention.objects.filter(
-            article_id__in=near, kind=MentionKind.TEXT, person_id__in=person_ids
+            _AmongIds(F("article_id"), Subquery(near)),
+            kind=MentionKind.TEXT,
+            person_id__in=person_ids,
         ).values_list("article_id", flat=True):
             shared[article_id] = shared.get(article_id, 0) + 1
         for article_id, n in shared.items():
