@@ -197,7 +197,7 @@ CACHES = {
     },
 }
 
-# Per-article arrays (the article dates) shared by every process as raw files: selectors.shared_arrays.
+# The article dates, shared by every process as raw files (archive/selectors/shared_arrays.py).
 SHARED_ARRAYS_DIR = _CACHE_DIR / "arrays"
 
 # Search: Whoosh through Haystack, with an exact Chinese analyzer (archive/search/).

@@ -3,10 +3,10 @@
 Whoosh's SegmentWriter puts every posting through a pool (a tuple, a sort, pickled runs, a
 merge) and then through a per-posting write loop: ~4 ms of Python per article for a
 unigram + bigram index. Here documents wait until a batch is full; the batch's unit terms
-are found and grouped in NumPy (unit_arrays.py) and appended to per-term flat arrays, one
-Python step per distinct term of the batch (docnums ascend, so only the term list is
-sorted); each term is written whole: PACKED blocks cut from those arrays, small terms inlined
-into the term table with one struct and one pickle. The files are those ExactCodec writes,
+are found and grouped in NumPy (unit_arrays.py), the batch's flat arrays are kept and each
+distinct term of the batch notes where its postings lie in them, one Python step per term
+(docnums ascend, so only the term list is sorted); each term is written whole: PACKED blocks
+cut from those arrays, small terms inlined into the term table with one struct and one pickle. The files are those ExactCodec writes,
 so every reader (Whoosh's and postings.py) is unchanged.
 """
 
@@ -48,8 +48,8 @@ class TermPool:
     A batch's unit postings stay in the batch's flat uint32 arrays (docnums, position counts,
     positions), as they were gathered; a unit-position term keeps where its postings lie in
     them, one int per batch (batch << 32 | the term's index in it; an array of them when
-    there are several), and they are cut out once, when it is written. Postings added one at a time come as three flat arrays of their own,
-    in docnum order among the others. No Python object per posting, nothing for the garbage
+    there are several), and they are cut out once, when it is written. Postings added one at
+    a time come as three flat arrays of their own, in docnum order among the others. No Python object per posting, nothing for the garbage
     collector to walk. Other fields keep term bytes → [docnums, weights, encoded values].
     add() takes PostingPool items: that is how documents of merged segments arrive
     (add_reader).
