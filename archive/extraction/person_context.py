@@ -24,13 +24,15 @@ from .person_words import (
 )
 
 # Byline lines (■本报记者 X, 通讯员 X) are parsed elsewhere; names there are not running text.
+# A short paragraph that opens with 记者 but is a sentence (记者见到X时，…) is running text.
 _BYLINE = re.compile(r"^[ \t]*(?:■|□|◆|本报记者|记者|通讯员|摄影|摄)[^\n]*$", re.MULTILINE)
+_SENTENCE_MARKS = re.compile("[，。！？；]")
 
 
 def hidden_mask(text: str) -> list[bool]:
     mask = [False] * (len(text) + 1)
     for match in _BYLINE.finditer(text):
-        if len(match.group()) <= 40:
+        if len(match.group()) <= 40 and not _SENTENCE_MARKS.search(match.group()):
             mask[match.start() : match.end()] = [True] * (match.end() - match.start())
     return mask
 

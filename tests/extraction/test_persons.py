@@ -62,6 +62,12 @@ def test_byline_reporters_are_not_running_text():
     assert "赵诗" not in names(page("003_5a0015b203ee01b1.txt"))
 
 
+def test_a_short_paragraph_opening_with_reporter_is_running_text():
+    text = "本报讯 5月2日，村里的新路通车了。\n记者见到王秀英时，她正在田里劳作。\n"
+    assert "王秀英" in names(text)
+    assert "王秀英" not in names("本报讯 5月2日，村里的新路通车了。\n记者 王秀英\n")
+
+
 # -- roles ------------------------------------------------------------------------------------
 
 
