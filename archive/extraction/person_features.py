@@ -15,8 +15,9 @@ from pathlib import Path
 
 import jieba
 
-from .person_dict import word_codes
+from .person_dict import char_tags, word_codes
 from .person_words import (
+    adverbs,
     compound_surnames,
     foreign_places,
     given_never,
@@ -190,7 +191,7 @@ def _add(found: list[Candidate], text: str, i: int, sur: int, size: int) -> None
 def features(text: str, cand: Candidate) -> list[str]:
     """All features of a candidate (training); the scorer sums the same parts with caches."""
     left, flags = left_features(text, cand[0])
-    right, clean = right_features(text, cand[1])
+    right, clean = right_features(text, cand[1], surname_led=cand[2] > 0)
     return inner_features(text, cand) + left + right + pair_features(flags, clean)
 
 
@@ -241,9 +242,17 @@ def left_features(text: str, start: int) -> tuple[list[str], str]:
     return feats, flags
 
 
-def right_features(text: str, end: int) -> tuple[list[str], bool]:
+def adverb_follows(text: str, end: int) -> bool:
+    """An adverb (X正在, X一直) or a verb with 着 (X笑着, X带着) follows: a name can end here."""
+    if text[end + 1 : end + 2] == "着" and char_tags().get(text[end : end + 1], "")[:1] == "v":
+        return True
+    return bool(longest_starting_at(text, end, adverbs()))
+
+
+def right_features(text: str, end: int, surname_led: bool = True) -> tuple[list[str], bool]:
     """What follows the span; the flag says a name can end here (punctuation, a digit, a verb
-    or a title follows)."""
+    or a title follows). An adverb after a Chinese name weighs as such an edge too, but vouches
+    for no name after a title (主席|明年再次) nor for a foreign run (a place: X再次发生)."""
     codes = word_codes()
     nxt = text[end] if end < len(text) else "$"
     feats = ["n" + fold_punct(nxt), "nc" + char_class(nxt)]
@@ -262,7 +271,7 @@ def right_features(text: str, end: int) -> tuple[list[str], bool]:
     if nxt == "、":
         feats.append("ln")
     clean = bool(after or verb) or nxt == "$" or nxt in _PUNCT or nxt.isdigit()
-    if clean:
+    if clean or surname_led and adverb_follows(text, end):
         feats.append("cr")
     return feats, clean
 

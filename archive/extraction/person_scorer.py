@@ -16,6 +16,7 @@ from .person_dict import word_codes
 from .person_features import (
     _PUNCT,
     _emissions,
+    adverb_follows,
     char_class,
     fold_punct,
     foreign_candidates,
@@ -167,7 +168,7 @@ class Scorer:
                     right = rights.get(end)
                     if right is None:
                         right = rights[end] = self._right(text, end)
-                    z += left[0] + right[0] + left[1][right[1]]
+                    z += left[0] + right[0] + right[3] + left[1][right[1]]
                     p = 0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z))
                     out.append((i, end, sur, p, right[1], right[2] | left[3]))
         for i, end, _ in foreign_candidates(text):
@@ -178,7 +179,7 @@ class Scorer:
             right = rights.get(end)
             if right is None:
                 right = rights[end] = self._right(text, end)
-            rz, clean, ctx = right
+            rz, clean, ctx, _ = right  # an adverb after a foreign run: no edge
             z += lz + rz + pair[clean]
             out.append((i, end, 0, _sigmoid(z), clean, ctx | lctx))
         return out
@@ -224,7 +225,9 @@ class Scorer:
             flags += "p"
         return flags
 
-    def _right(self, text: str, end: int) -> tuple[float, bool, int]:
+    def _right(self, text: str, end: int) -> tuple[float, bool, int, float]:
+        """What follows a span: its log-odds, whether a name can end here, context bits, and
+        the weight an adverb after a Chinese name adds (right_features)."""
         codes, w = self.codes, self.w_right
         if end < len(text):
             nxt = text[end]
@@ -251,9 +254,10 @@ class Scorer:
         clean = bool(after or verb) or nxt == "$" or nxt in _PUNCT or nxt.isdigit()
         if clean:
             z += w["cr"]
+        eased = w["cr"] if not clean and adverb_follows(text, end) else 0.0
         speech = verb > 1 or nxt in "说称"  # 等, 和, 在 … after a span say little
         ctx = (TITLED if after else 0) | (VERB if speech else 0) | (LISTED if nxt == "、" else 0)
-        return z, clean, ctx
+        return z, clean, ctx, eased
 
 
 def _sigmoid(z: float) -> float:

@@ -47,6 +47,7 @@ OPEN_FLOOR = 0.01  # probability enough after a title when an open word follows 
 PLACE_CHECK = 0.0005  # below this a span is never taken, so it is not checked for places
 SURE = 0.9  # a span this likely is kept even when it is a piece of a longer word
 _LOCALIZERS = set("中上下里内外前后间旁边")  # 方位词: after a noun they mean in, on, under …
+HOME = "家"  # after a name: the person's home (_home)
 
 
 @dataclass(slots=True)
@@ -84,9 +85,19 @@ def score_all(text: str, hidden: list[bool]) -> list[Span]:
             if not sur and _holds_place(text, s, e, places):
                 continue  # a foreign run ending in a listed place (张仓|吉阿卡普尔科)
         span = Span(s, e, p, "", c, sur, t)
-        if not _common_word(text, span) and text[s + sur : e] not in ADDRESS:
+        if not (_common_word(text, span) or text[s + sur : e] in ADDRESS or _home(text, span)):
             spans.append(span)
     return spans
+
+
+def _home(text: str, span: Span) -> bool:
+    """A given name ending in 家 is mostly someone's home (来到李明家, 王伟家的房子), not a name,
+    unless a title vouches for it (运动员纪立家)."""
+    return (
+        bool(span.sur)
+        and span.end - span.start - span.sur == 2
+        and (text[span.end - 1] == HOME and not span.titled)
+    )
 
 
 PLACE_INSIDE = 3  # characters of a listed place that, inside a foreign run, make it no name

@@ -105,6 +105,11 @@ def verbs() -> frozenset[str]:
 
 
 @cache
+def adverbs() -> frozenset[str]:
+    return frozenset(_read("person_adverbs.txt"))
+
+
+@cache
 def place_suffixes() -> frozenset[str]:
     return frozenset(_read("person_suffixes.txt"))
 

@@ -48,6 +48,39 @@ def test_congratulatory_speech_is_not_a_person(text):
     assert not any("贺" in n for n in names(text))
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("王军正在车间里调试设备。", "王军"),
+        ("那天，周丽早早来到田头。", "周丽"),
+        ("马超一直记得那个冬天。", "马超"),
+        ("罗成带着孩子来到图书馆。", "罗成"),
+        ("临走时，李娜欣然提笔写下几个大字。", "李娜"),
+    ],
+)
+def test_a_two_character_name_before_an_adverb_is_a_name(text, name):
+    assert names(text) == {name}
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("期待并欢迎主席明年再次访问法国。", "明年"), ("衷心祝贺您再次当选总书记。", "祝贺您")],
+)
+def test_a_word_before_an_adverb_is_no_name(text, word):
+    assert word not in names(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["今年8月，王伟家的房子在洪水中成了危房。", "总书记来到李水家，察看厨房、卫生间。"]
+)
+def test_a_name_and_jia_is_a_home_not_a_longer_name(text):
+    assert not {name for name in names(text) if name.endswith("家")}
+
+
+def test_a_name_ending_in_jia_after_a_title_is_a_name():
+    assert names("出席仪式的有单板滑雪运动员纪立家。") == {"纪立家"}
+
+
 def test_a_common_word_is_a_name_between_a_title_and_a_verb():
     assert names("市长高峰出席会议。") == {"高峰"}
 
