@@ -105,6 +105,11 @@ def verbs() -> frozenset[str]:
 
 
 @cache
+def companions() -> frozenset[str]:
+    return frozenset(_read("person_companions.txt"))
+
+
+@cache
 def adverbs() -> frozenset[str]:
     return frozenset(_read("person_adverbs.txt"))
 

@@ -38,7 +38,7 @@ from .person_parts import part_names
 from .person_refs import surname_refs
 from .person_roles import role_after, role_before
 from .person_spans import NAME_JOINERS, Span, score_all, select
-from .person_words import longest_starting_at, title_ends, verbs
+from .person_words import companions, longest_starting_at, title_ends, verbs
 from .person_works import work_names
 from .types import EMPTY_LEXICON, NameLexicon, PersonMention
 
@@ -128,14 +128,15 @@ def _rejected(name: str, lexicon: NameLexicon) -> bool:
 
 def _without_joiner(text: str, taken: list[Span]) -> list[Span]:
     """A name read on its score with the 同, 和, 与 or 及 after it (李强同|与会外国领导人) is the
-    shorter name when the text names that one elsewhere (国务院总理李强)."""
+    shorter name when the text names that one elsewhere (国务院总理李强) or the conjunction
+    joins a companion to it (陈静和|妻子, 陈静和|同事们)."""
     names = {text[s.start : s.end] for s in taken}
     return [
         replace(s, end=s.end - 1)
         if s.how == "score"
         and s.end - s.start == 3
         and text[s.end - 1] in NAME_JOINERS
-        and text[s.start : s.end - 1] in names
+        and (text[s.start : s.end - 1] in names or longest_starting_at(text, s.end, companions()))
         else s
         for s in taken
     ]

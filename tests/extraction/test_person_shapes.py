@@ -81,6 +81,18 @@ def test_a_name_ending_in_jia_after_a_title_is_a_name():
     assert names("出席仪式的有单板滑雪运动员纪立家。") == {"纪立家"}
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [("陈静和妻子经营着一家小超市。", "陈静"), ("郭亮和同事们连夜赶工。", "郭亮")],
+)
+def test_a_conjunction_before_a_companion_ends_the_name(text, name):
+    assert names(text) == {name}
+
+
+def test_a_name_ending_in_he_before_a_verb_keeps_it():
+    assert names("张永和表示，合作社今年增收。") == {"张永和"}
+
+
 def test_a_common_word_is_a_name_between_a_title_and_a_verb():
     assert names("市长高峰出席会议。") == {"高峰"}
 
