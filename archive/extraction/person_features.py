@@ -242,11 +242,17 @@ def left_features(text: str, start: int) -> tuple[list[str], str]:
     return feats, flags
 
 
+ASPECT = "着"  # after a verb (笑着, 带着): the verb's, never a name's
+
+
+def verb_with_aspect(text: str, at: int) -> bool:
+    """The character at ``at`` is a verb and 着 follows it (笑着说, 带着孩子)."""
+    return text[at + 1 : at + 2] == ASPECT and char_tags().get(text[at : at + 1], "")[:1] == "v"
+
+
 def adverb_follows(text: str, end: int) -> bool:
     """An adverb (X正在, X一直) or a verb with 着 (X笑着, X带着) follows: a name can end here."""
-    if text[end + 1 : end + 2] == "着" and char_tags().get(text[end : end + 1], "")[:1] == "v":
-        return True
-    return bool(longest_starting_at(text, end, adverbs()))
+    return verb_with_aspect(text, end) or bool(longest_starting_at(text, end, adverbs()))
 
 
 def right_features(text: str, end: int, surname_led: bool = True) -> tuple[list[str], bool]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .person_dict import char_tags, word_codes
-from .person_features import DOTS, features, is_han, isolated
+from .person_features import DOTS, features, is_han, isolated, verb_with_aspect
 from .person_model import load_model, probability
 from .person_scorer import NOUNISH, TITLED, VERB, scorer
 from .person_words import (
@@ -47,7 +47,7 @@ OPEN_FLOOR = 0.01  # probability enough after a title when an open word follows 
 PLACE_CHECK = 0.0005  # below this a span is never taken, so it is not checked for places
 SURE = 0.9  # a span this likely is kept even when it is a piece of a longer word
 _LOCALIZERS = set("中上下里内外前后间旁边")  # 方位词: after a noun they mean in, on, under …
-HOME = "家"  # after a name: the person's home (_home)
+HOME = "家"  # after a name: the person's home (_past_the_name)
 
 
 @dataclass(slots=True)
@@ -85,19 +85,22 @@ def score_all(text: str, hidden: list[bool]) -> list[Span]:
             if not sur and _holds_place(text, s, e, places):
                 continue  # a foreign run ending in a listed place (张仓|吉阿卡普尔科)
         span = Span(s, e, p, "", c, sur, t)
-        if not (_common_word(text, span) or text[s + sur : e] in ADDRESS or _home(text, span)):
+        if not (
+            _common_word(text, span) or text[s + sur : e] in ADDRESS or _past_the_name(text, span)
+        ):
             spans.append(span)
     return spans
 
 
-def _home(text: str, span: Span) -> bool:
-    """A given name ending in 家 is mostly someone's home (来到李明家, 王伟家的房子), not a name,
-    unless a title vouches for it (运动员纪立家)."""
-    return (
-        bool(span.sur)
-        and span.end - span.start - span.sur == 2
-        and (text[span.end - 1] == HOME and not span.titled)
-    )
+def _past_the_name(text: str, span: Span) -> bool:
+    """A two-character given name that reads past the name: ending in a verb that 着 follows
+    (陈静笑|着说, 罗成带|着孩子), or in 家, mostly someone's home (来到李明家, 王伟家的房子)
+    unless a title vouches for the longer name (运动员纪立家)."""
+    if not span.sur or span.end - span.start - span.sur != 2:
+        return False
+    if verb_with_aspect(text, span.end - 1):
+        return True
+    return text[span.end - 1] == HOME and not span.titled
 
 
 PLACE_INSIDE = 3  # characters of a listed place that, inside a foreign run, make it no name

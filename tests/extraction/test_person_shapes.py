@@ -77,6 +77,10 @@ def test_a_name_and_jia_is_a_home_not_a_longer_name(text):
     assert not {name for name in names(text) if name.endswith("家")}
 
 
+def test_a_verb_with_zhe_after_a_name_is_not_read_into_it():
+    assert "陈静笑" not in names("陈静笑着说，今年的收成比去年好。")
+
+
 def test_a_name_ending_in_jia_after_a_title_is_a_name():
     assert names("出席仪式的有单板滑雪运动员纪立家。") == {"纪立家"}
 
