@@ -19,7 +19,9 @@ set, named in articles with a long-tailed frequency (a few in very many, most in
 title next to each name; events join articles of a day with a chair and attendees.
 Reports p50/p95/max milliseconds and the queries of one request, per page; target p95 ≤ 50 ms;
 then each page once right after a change of counts (cold: this process computes what it
-needs) and once more as another worker would meet it (next: what the first shared is loaded).
+needs), once more as another worker would meet it (next: what the first shared is loaded), and
+once after another change that a worker's background thread warmed first (warmed: what a
+reader meets once the writer thread has applied the edit; the warm's own time is printed).
 
 Building the database takes about a minute and its Whoosh index of 100,000 articles about
 another (two writer processes); both are reused by later runs. With --no-index and no index
@@ -372,24 +374,34 @@ def measure(urls: list[str], requests: int) -> tuple[list[float], int]:
     return times, queries
 
 
-def measure_cold(url: str) -> tuple[float, float]:
+def measure_cold(url: str) -> tuple[float, float, float, float]:
     """Milliseconds of one request after the cached figures were dropped (this process's
     and the shared ones), as after an edit that changes a count (a date, a hidden article, a
     person; a corrected title or text drops nothing), and of the same request in another
-    worker after it (which loads what the first computed and shared)."""
+    worker after it (which loads what the first computed and shared); then, after another
+    such change, of the background warm a worker runs once it applied the edit's index update
+    (newsroom.gunicorn_conf.warm_once) and of the request in a worker after that warm."""
     from django.test import Client
 
     from archive.selectors.counts import forget_counts, forget_in_this_process
+    from newsroom.gunicorn_conf import warm_once
 
     client = Client()
+    times = []
+    forget_counts()
+    for step in (lambda: client.get(url), forget_in_this_process, lambda: client.get(url)):
+        start = time.perf_counter()
+        step()
+        times.append((time.perf_counter() - start) * 1000)
+    first, following = times[0], times[2]
     forget_counts()
     start = time.perf_counter()
-    client.get(url)
-    first = (time.perf_counter() - start) * 1000
+    warm_once()
+    warm = (time.perf_counter() - start) * 1000
     forget_in_this_process()
     start = time.perf_counter()
     client.get(url)
-    return first, (time.perf_counter() - start) * 1000
+    return first, following, warm, (time.perf_counter() - start) * 1000
 
 
 def p95(times: list[float]) -> float:
@@ -573,11 +585,11 @@ def run(argv=None) -> int:
     colds = {name: measure_cold(urls[-1]) for name, urls in pages.items()}
     print(
         f"\n{'page':<20}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'queries':>9}{'cold ms':>9}"
-        f"{'next ms':>9}"
+        f"{'next ms':>9}{'warmed':>9}"
     )
     slow, rows = [], []
     for name, (times, queries) in measured.items():
-        cold, following = colds[name]
+        cold, following, _, warmed = colds[name]
         worst = p95(times)
         flag = "  !!" if worst > args.target_ms else ""
         if name.startswith(("search", "feed_search", "api_search")) and not indexed:
@@ -593,17 +605,21 @@ def run(argv=None) -> int:
                 queries,
                 cold,
                 following,
+                warmed,
                 flag.strip(),
             ]
         )
         print(
             f"{name:<20}{statistics.median(times):>9.1f}{worst:>9.1f}{max(times):>9.1f}"
-            f"{queries:>9}{cold:>9.1f}{following:>9.1f}{flag}",
+            f"{queries:>9}{cold:>9.1f}{following:>9.1f}{warmed:>9.1f}{flag}",
             flush=True,
         )
+    warms = [c[2] for c in colds.values()]
     print(
         "\ncold = one request right after a count changed (cached figures recomputed); "
-        "next = the same request in another worker after it (shared figures loaded)"
+        "next = the same request in another worker after it (shared figures loaded); "
+        "warmed = the first request after a count change once a worker's background thread "
+        f"warmed the shared figures (that warm took {min(warms):.0f}–{max(warms):.0f} ms)"
     )
     private, mapped = rss_split_mb()
     memory = f"{private:.0f} MB private, {mapped:.0f} MB of mapped files"
@@ -616,7 +632,18 @@ def run(argv=None) -> int:
         f"Pages, {count:,} articles ({where}), {os.cpu_count()} cores, Django test client, "
         f"{args.requests} timed requests per page; target p95 ≤ {args.target_ms:.0f} ms",
         markdown(
-            ["page", "p50 ms", "p95 ms", "max ms", "queries", "cold ms", "next ms", "over"], rows
+            [
+                "page",
+                "p50 ms",
+                "p95 ms",
+                "max ms",
+                "queries",
+                "cold ms",
+                "next ms",
+                "warmed ms",
+                "over",
+            ],
+            rows,
         ),
         f"Memory of the measuring process afterwards: {memory}.",
     ]

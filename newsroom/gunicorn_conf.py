@@ -2,7 +2,11 @@
 
 Every ~1 s each worker tries the writer lock without waiting; the one that gets it applies
 the queued index updates, so admin edits reach search within seconds and request threads
-never wait for, or fail on, the index lock.
+never wait for, or fail on, the index lock. When an edit changed a count (a date, a hidden
+article, a person), the worker that applied its update then computes the shared figures
+every page needs (the article dates, everyone's counts, the most-named persons' sums), once
+the edits stop coming, so the first reader after them loads those figures instead of
+computing them (0.5–1.2 s at 1.5 million articles).
 """
 
 import logging
@@ -33,10 +37,39 @@ def drain_once() -> int:
         close_old_connections()
 
 
+def warm_once() -> int:
+    """The shared figures, computed anew if an edit changed a count (otherwise only loaded):
+    the persons warmed. A failure is logged; readers then compute what they need themselves."""
+    from django.db import close_old_connections
+
+    from archive.selectors.people import warm_figures
+
+    try:
+        return warm_figures()
+    except Exception:
+        log.exception("warming the shared figures failed; the first reader computes them")
+        return 0
+    finally:
+        close_old_connections()
+
+
+def tick(warm_due: bool) -> bool:
+    """One pass of a worker's background thread: apply queued index updates; in the first pass
+    that finds none after one that applied some (an edit, or a burst of edits, is done), warm
+    the shared figures (at a million articles that takes seconds: once per burst). Returns
+    whether a warm is due at the next pass."""
+    if drain_once():
+        return True
+    if warm_due:
+        warm_once()
+    return False
+
+
 def _drain_loop():
+    warm_due = False
     while True:
         time.sleep(DRAIN_INTERVAL)
-        drain_once()
+        warm_due = tick(warm_due)
 
 
 def post_worker_init(worker):

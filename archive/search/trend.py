@@ -20,7 +20,7 @@ from archive.periods import date_key, key_date, month_span
 from archive.search.errors import IndexNeedsRebuild
 from archive.search.service import UNAVAILABLE, article_search
 from archive.search.types import SearchQuery
-from archive.selectors.counts import article_dates, memoized
+from archive.selectors.counts import day_tally, memoized
 
 log = logging.getLogger(__name__)
 
@@ -182,7 +182,7 @@ def _day_keys() -> np.ndarray:
     """Every visible, dated article's date as YYYYMMDD, ascending (cached like the counts)."""
 
     def compute():
-        keys = np.frombuffer(article_dates(), dtype=np.int32)
-        return np.sort(keys[keys > 0])
+        found, counts = day_tally()
+        return np.repeat(found, counts)  # ascending without a sort
 
     return memoized("trend_day_keys", compute)

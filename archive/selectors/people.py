@@ -354,6 +354,14 @@ def person_figures(person: Person) -> PersonFigures:
 WARM_PEOPLE = 50
 
 
+def warm_figures() -> int:
+    """What every page and the most-named persons' pages need, computed into the shared
+    caches: as an import ends, and in a web worker's background thread after an edit's index
+    update (newsroom.gunicorn_conf), so that no reader pays for it. Returns the persons warmed."""
+    article_dates()
+    return warm_people()
+
+
 def warm_people(limit: int = WARM_PEOPLE) -> int:
     """Compute the figures of the ``limit`` most-named persons into the shared cache, as an
     import ends: their pages cost the most to compute (a mayor's 30,000 articles) and are the

@@ -14,8 +14,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from archive.search.queue import catch_up, deferred, pending
-from archive.selectors.counts import article_dates
-from archive.selectors.people import warm_people
+from archive.selectors.people import warm_figures
 from archive.services.drafting import PageOptions
 from archive.services.importing import FileResult, Importer, ImportSettings
 from archive.services.people import load_lexicon
@@ -137,8 +136,7 @@ class Command(BaseCommand):
                 # Every page reads the article dates, and the most-named persons' pages sum
                 # the most rows: computed once here, for every web worker (selectors.counts),
                 # not on a reader's first visit.
-                article_dates()
-                warm_people()
+                warm_figures()
         self._summary(results, options["dry_run"], time.monotonic() - started)
         failed = [r for r in results if r.status == "failed"]
         if failed:
