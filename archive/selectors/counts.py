@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import pickle
 import time
 import zlib
@@ -123,6 +124,17 @@ def _share(key: str, value) -> None:
         caches["figures"].set(key, value, CACHE_SECONDS)
     except OSError as exc:  # a full disk costs the shared copy, never the page
         logger.warning("cached figures not shared (%s): %s", key, exc)
+
+
+def claim(name: str, stamp: int) -> bool:
+    """Whether this process is the first to claim ``name`` under the archive's ``stamp`` (in
+    the figures cache every worker shares): one worker warms what all of them load. Two may
+    both win a race; an unreadable cache lets each claim it."""
+    try:
+        return caches["figures"].add(f"claim:{stamp}:{name}", os.getpid(), CACHE_SECONDS)
+    except OSError as exc:
+        logger.warning("claim unreadable (%s): %s", name, exc)
+        return True
 
 
 def cached_for(person: Person, name: str, compute):

@@ -75,14 +75,37 @@ def test_after_an_edit_a_workers_background_thread_warms_what_readers_need(
     from tests.factories import ArticleFactory
 
     counts.article_dates()
+    state: dict = {}
     ArticleFactory(published=dt.date(2021, 4, 22))  # an edit that changes a count
     freshness.touch()  # as the edit's commit does
-    assert gunicorn_conf.tick(False)  # the writer thread applies the edit's index update …
-    assert not gunicorn_conf.tick(True)  # … and, no other edit following, warms the figures
+    gunicorn_conf.tick(state)  # the stamp just moved: more edits may follow
+    gunicorn_conf.tick(state)  # it stood still for a pass: warmed
     counts.forget_in_this_process()  # the first reader after the edit, in another worker
     with django_assert_num_queries(0):
         assert counts.article_dates()[-1] == 20210422
         assert person_counts()
+
+
+def test_a_burst_of_edits_is_warmed_once_by_one_worker(archive_data, monkeypatch):
+    from archive.selectors import people
+    from newsroom import gunicorn_conf
+    from tests.factories import ArticleFactory
+
+    warmed = []
+    monkeypatch.setattr(people, "warm_figures", lambda: warmed.append(1) or 0)
+    first, second = {}, {}  # two workers' threads
+    for day in (20, 21, 22):  # an edit before each pass: no warm yet
+        ArticleFactory(published=dt.date(2021, 4, day))
+        freshness.touch()
+        gunicorn_conf.tick(first)
+        gunicorn_conf.tick(second)
+    assert not warmed
+    gunicorn_conf.tick(first)  # the burst is over
+    gunicorn_conf.tick(second)  # … and the other worker finds the stamp claimed
+    assert warmed == [1]
+    gunicorn_conf.tick(first)
+    gunicorn_conf.tick(second)
+    assert warmed == [1]  # nothing new: no warm
 
 
 def test_a_failed_background_warm_is_logged_and_costs_readers_a_query_only(
@@ -98,25 +121,10 @@ def test_a_failed_background_warm_is_logged_and_costs_readers_a_query_only(
     monkeypatch.setattr(people, "warm_figures", refuse)
     ArticleFactory(published=dt.date(2021, 4, 22))
     freshness.touch()
+    state: dict = {}
     with caplog.at_level(logging.ERROR):
-        assert gunicorn_conf.tick(False)  # the index update is applied all the same
-        assert not gunicorn_conf.tick(True)
+        gunicorn_conf.tick(state)
+        gunicorn_conf.tick(state)
     assert "first reader computes them" in caplog.text
     counts.forget_in_this_process()
     assert counts.article_dates()[-1] == 20210422
-
-
-def test_a_burst_of_edits_is_warmed_once_when_it_ends(archive_data, monkeypatch):
-    from archive.selectors import people
-    from newsroom import gunicorn_conf
-    from tests.factories import ArticleFactory
-
-    warmed = []
-    monkeypatch.setattr(people, "warm_figures", lambda: warmed.append(1) or 0)
-    due = False
-    for day in (20, 21, 22):  # an edit applied at each pass: no warm yet
-        ArticleFactory(published=dt.date(2021, 4, day))
-        due = gunicorn_conf.tick(due)
-    assert due and not warmed
-    assert not gunicorn_conf.tick(due) and warmed == [1]  # the burst is over: one warm
-    assert not gunicorn_conf.tick(False) and warmed == [1]  # nothing new: none
