@@ -356,8 +356,9 @@ WARM_PEOPLE = 50
 
 def warm_figures() -> int:
     """What every page and the most-named persons' pages need, computed into the shared
-    caches: as an import ends, and in a web worker's background thread after an edit's index
-    update (newsroom.gunicorn_conf), so that no reader pays for it. Returns the persons warmed."""
+    caches: as an import ends, and in one web worker's background thread once edits that
+    changed a count stop (newsroom.gunicorn_conf.tick), so that no reader pays for it.
+    Returns the persons warmed."""
     article_dates()
     return warm_people()
 
