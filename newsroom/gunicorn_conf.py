@@ -62,12 +62,15 @@ def tick(state: dict) -> None:
     from archive.selectors.counts import claim
 
     drain_once()
-    stamp = freshness.stamp()
-    settled, state["seen"] = stamp == state.get("seen"), stamp
-    if settled and stamp != state.get("warmed"):
-        state["warmed"] = stamp
-        if claim("warm", stamp):
-            warm_once()
+    try:
+        stamp = freshness.stamp()
+        settled, state["seen"] = stamp == state.get("seen"), stamp
+        if settled and stamp != state.get("warmed"):
+            state["warmed"] = stamp
+            if claim("warm", stamp):
+                warm_once()
+    except Exception:  # the thread must live on: it also applies the index updates
+        log.exception("checking whether to warm the shared figures failed")
 
 
 def _drain_loop():

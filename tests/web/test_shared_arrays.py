@@ -128,3 +128,17 @@ def test_a_failed_background_warm_is_logged_and_costs_readers_a_query_only(
     assert "first reader computes them" in caplog.text
     counts.forget_in_this_process()
     assert counts.article_dates()[-1] == 20210422
+
+
+def test_the_background_thread_lives_on_when_the_stamp_cannot_be_read(
+    archive_data, monkeypatch, caplog
+):
+    from newsroom import gunicorn_conf
+
+    def unreadable():
+        raise PermissionError(13, "Permission denied")
+
+    with monkeypatch.context() as patched, caplog.at_level(logging.ERROR):
+        patched.setattr(freshness, "stamp", unreadable)
+        gunicorn_conf.tick({})  # no exception: the next pass still applies index updates
+    assert "warm the shared figures failed" in caplog.text
