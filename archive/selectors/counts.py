@@ -39,9 +39,11 @@ logger = logging.getLogger(__name__)
 # Sums over many rows that come out small (every person's count, a person's figures) are
 # also kept in Django's "figures" cache (shared=True) under the stamp they were read at: every
 # gunicorn worker, and a worker started later, loads what one of them (or the importer, see
-# people.warm_people) computed, until the archive changes. At 400,000 articles on PostgreSQL
+# people.warm_figures) computed, until the archive changes. At 400,000 articles on PostgreSQL
 # the persons' counts took 435 ms to compute and 3 ms to load. The article dates (1.6 MB
-# there), which the file cache's zlib took 146 ms to compress, are shared as a raw file.
+# there), which the file cache's zlib took 146 ms to compress, are shared as a raw file. After
+# edits that change a count, one worker's background thread computes them again before a
+# reader asks (newsroom.gunicorn_conf.tick; claim() picks the worker).
 
 CACHE_SECONDS = 900
 MEMO_SIZE = 2000
