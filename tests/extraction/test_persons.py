@@ -290,12 +290,45 @@ def test_eval_persons_scores_a_gold_file(tmp_path):
     assert any("jieba-nr" in line for line in lines)
 
 
+def test_eval_persons_reads_consecutive_sentences_as_one_text(tmp_path):
+    from archive.extraction.person_eval import report
+
+    gold = tmp_path / "msra_pair.jsonl"
+    rows = [("国家主席江泽民出席会议。", (4, 7)), ("江主席发表讲话。", (0, 1))]
+    gold.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "text": text,
+                    "entity_list": [
+                        {
+                            "entity_type": "PER",
+                            "entity": text[a:b],
+                            "entity_index": {"begin": a, "end": b},
+                        }
+                    ],
+                },
+                ensure_ascii=False,
+            )
+            + "\n"
+            for text, (a, b) in rows
+        ),
+        encoding="utf-8",
+    )
+    alone = report([tmp_path], write=lambda _: None)["msra_pair/ours"]["mention"]
+    together = report([tmp_path], write=lambda _: None, per_text=2)["msra_pair/ours"]["mention"]
+    assert (alone.tp, alone.fn) == (1, 1)  # 江 of 江主席: who, the sentence alone does not say
+    assert (together.tp, together.fp, together.fn) == (2, 0, 0)
+
+
 def test_eval_persons_command_fails_clearly_without_corpus(tmp_path):
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
     with pytest.raises(CommandError, match="not found"):
         call_command("eval_persons", corpus=[tmp_path / "missing"])
+    with pytest.raises(CommandError, match="1 or more"):
+        call_command("eval_persons", corpus=[tmp_path], sentences_per_text=0)
 
 
 def test_bench_runs_on_a_small_file(tmp_path, capsys):

@@ -30,14 +30,24 @@ class Command(BaseCommand):
             help="a gold .jsonl file or a directory of them (repeatable); "
             "default ../shared/corpus/ner relative to the repository",
         )
+        parser.add_argument(
+            "--sentences-per-text",
+            type=int,
+            default=1,
+            metavar="N",
+            help="read N consecutive sentences as one text, as the archive reads an article (1)",
+        )
 
     def handle(self, *args, **options):
         paths = options["corpus"] or [default_corpus()]
+        per_text = options["sentences_per_text"]
+        if per_text < 1:
+            raise CommandError("--sentences-per-text must be 1 or more")
         import jieba
 
         jieba.setLogLevel(60)  # keep jieba's "Building prefix dict" noise off the table
         try:
-            report(paths, write=self.stdout.write)
+            report(paths, write=self.stdout.write, per_text=per_text)
         except FileNotFoundError as err:
             raise CommandError(
                 f"{err}. Pass --corpus PATH to a directory of NER .jsonl files."
