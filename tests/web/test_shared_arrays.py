@@ -68,7 +68,7 @@ def test_a_damaged_or_unwritable_store_costs_a_query_never_the_page(
 
 
 def test_after_an_edit_a_workers_background_thread_warms_what_readers_need(
-    archive_data, django_assert_num_queries
+    transactional_db, archive_data, django_assert_num_queries
 ):
     from archive.selectors.people import person_counts
     from newsroom import gunicorn_conf
@@ -86,7 +86,7 @@ def test_after_an_edit_a_workers_background_thread_warms_what_readers_need(
         assert person_counts()
 
 
-def test_a_burst_of_edits_is_warmed_once_by_one_worker(archive_data, monkeypatch):
+def test_a_burst_of_edits_is_warmed_once_by_one_worker(transactional_db, archive_data, monkeypatch):
     from archive.selectors import people
     from newsroom import gunicorn_conf
     from tests.factories import ArticleFactory
@@ -109,7 +109,7 @@ def test_a_burst_of_edits_is_warmed_once_by_one_worker(archive_data, monkeypatch
 
 
 def test_a_failed_background_warm_is_logged_and_costs_readers_a_query_only(
-    archive_data, monkeypatch, caplog
+    transactional_db, archive_data, monkeypatch, caplog
 ):
     from archive.selectors import people
     from newsroom import gunicorn_conf
@@ -131,7 +131,7 @@ def test_a_failed_background_warm_is_logged_and_costs_readers_a_query_only(
 
 
 def test_the_background_thread_lives_on_when_the_stamp_cannot_be_read(
-    archive_data, monkeypatch, caplog
+    transactional_db, archive_data, monkeypatch, caplog
 ):
     from newsroom import gunicorn_conf
 
