@@ -21,6 +21,7 @@ from .drafts import ArticleDraft
 from .headlines import (
     CAPTION_MAX,
     DECK_END_RE,
+    POINTS_AT_PICTURE_RE,
     Headline,
     continues_sentence,
     is_banner,
@@ -310,13 +311,20 @@ class Assembler:
         if self.open_paragraph or self.current is None:
             return False
         if text.rstrip().endswith(("）", ")")) and not (
-            self.signed or wide_gap or self.photo_above
+            self.signed or wide_gap or self.photo_above or self._reported_elsewhere(text)
         ):
             # "（X 摄）" signs the story it ends, unless that story was signed already, a
             # photo stands between them or the paragraph stands apart from it.
             return False
         _, names = end_byline(text)
         return bool(names) and all(n.kind == "photographer" for n in names)
+
+    def _reported_elsewhere(self, text: str) -> bool:
+        """The story's dateline or lead named its reporters, and this paragraph does not point
+        at a picture of it (图为…): its photographer's credit is the next picture's."""
+        article = self.current
+        reporters = any(b.kind == "reporter" for b in article.bylines)
+        return reporters and not POINTS_AT_PICTURE_RE.match(text)
 
     def _titled_brief(self) -> bool:
         article = self.current

@@ -159,9 +159,9 @@ CUT_ENDINGS = tuple(
 )
 # Only punctuation (and 的) is sure to start inside a sentence: 地处, 和平, 其中 start sentences.
 CUT_STARTS = tuple("，,。、；;：:）)」』”的")
-CAPTION_RE = re.compile(
-    r"(摄影?|供图|图片)[）)]?$|(（图）|\(图\))$|^(图为|上图|下图|左图|右图|▲|△|图：|图:)"
-)
+_POINTER = r"^(图为|上图|下图|左图|右图|▲|△|图：|图:)"  # a caption pointing at its picture
+POINTS_AT_PICTURE_RE = re.compile(_POINTER)
+CAPTION_RE = re.compile(r"(摄影?|供图|图片)[）)]?$|(（图）|\(图\))$|" + _POINTER)
 SUBHEAD_RE = re.compile(
     r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[，,、])"
 )
