@@ -320,8 +320,9 @@ class Assembler:
         return bool(names) and all(n.kind == "photographer" for n in names)
 
     def _reported_elsewhere(self, text: str) -> bool:
-        """The story's dateline or lead named its reporters, and this paragraph does not point
-        at a picture of it (图为…): its photographer's credit is the next picture's."""
+        """The story named its reporters before its text (a byline, its dateline or lead), and
+        this paragraph does not point at a picture of it (图为…): its photographer's credit is
+        the next picture's."""
         article = self.current
         reporters = any(b.kind == "reporter" for b in article.bylines)
         return reporters and not POINTS_AT_PICTURE_RE.match(text)
