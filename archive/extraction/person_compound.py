@@ -10,7 +10,7 @@ from .person_context import ends_clean
 from .person_features import is_han
 from .person_scorer import TITLED
 from .person_spans import Span, cuts_word, given_is_verb
-from .person_words import given_never, longest_ending_at, surnames_rare, titles
+from .person_words import given_may_end, longest_ending_at, surnames_rare, titles
 
 
 def compound_after_titles(text: str, taken: list[Span], spans: list[Span]) -> list[Span]:
@@ -64,7 +64,7 @@ def rare_after_titles(
             continue
         for end in (start + 3, start + 2):
             name = text[start:end]
-            if end > len(text) or not all(is_han(c) for c in name) or name[-1] in given_never():
+            if end > len(text) or not all(is_han(c) for c in name) or not given_may_end(name[1:]):
                 continue
             if cuts_word(text, end - 1) or given_is_verb(text, start + 1, end):
                 continue

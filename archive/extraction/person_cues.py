@@ -17,6 +17,7 @@ from .person_spans import Span
 from .person_words import (
     compound_surnames,
     foreign_places,
+    given_may_end,
     given_never,
     inside_listed,
     longest_starting_at,
@@ -120,6 +121,8 @@ def _name_end(text: str, start: int, named: bool) -> int | None:
     for end in ends:
         name = text[start:end]
         if end > len(text) or not all(is_han(c) for c in name) or name[-1] in given_never():
+            continue
+        if sur and end - start > sur and not given_may_end(name[sur:]):
             continue
         if _common_word(name) or word_codes().get(name, "r")[0] not in "rt":
             continue  # a word jieba knows that is no name (村子名叫石门)

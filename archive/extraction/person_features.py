@@ -20,7 +20,7 @@ from .person_words import (
     adverbs,
     compound_surnames,
     foreign_places,
-    given_never,
+    given_may_end,
     listed_reach,
     longest_ending_at,
     longest_starting_at,
@@ -180,10 +180,9 @@ def _surname_candidates(text: str) -> list[Candidate]:
 
 
 def _add(found: list[Candidate], text: str, i: int, sur: int, size: int) -> None:
-    never = given_never()
     for given in (1, 2):
         end = i + sur + given
-        if end > size or not is_han(text[end - 1]) or text[end - 1] in never:
+        if end > size or not is_han(text[end - 1]) or not given_may_end(text[i + sur : end]):
             return
         found.append((i, end, sur))
 

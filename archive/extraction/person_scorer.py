@@ -25,6 +25,7 @@ from .person_features import (
 from .person_model import load_model
 from .person_words import (
     compound_surnames,
+    given_last_never,
     given_never,
     place_suffixes,
     surnames,
@@ -73,6 +74,7 @@ class Scorer:
         self.singles = surnames()
         self.doubles = compound_surnames()
         self.never = given_never()
+        self.last_never = given_last_never()
         self.stops = set(_PUNCT) | {"^"}  # char_class(prev) in "p^"
         self.double_firsts = {d[0] for d in self.doubles}
         firsts = "".join(sorted(self.singles | self.double_firsts))
@@ -136,6 +138,7 @@ class Scorer:
         rights: dict[int, tuple[float, bool, int]] = {}
         size = len(text)
         inner, singles, doubles, never = self.spans, self.singles, self.doubles, self.never
+        last_never = self.last_never
         title_ends, double_firsts = self.title_lens, self.double_firsts
         if len(inner) > SPAN_MEMO:
             inner.clear()
@@ -153,8 +156,8 @@ class Scorer:
                     end = i + sur + given
                     if end > size or not "\u4e00" <= text[end - 1] <= "\u9fff":
                         break
-                    if text[end - 1] in never:
-                        break
+                    if text[end - 1] in never or given == 2 and text[end - 1] in last_never:
+                        break  # given_may_end, inline
                     z, code = inner[text[i:end] if sur == 1 else "+" + text[i:end]]
                     if z < PRUNE and (code[0] not in NOUNISH or text[end : end + 1] != "、"):
                         # hopeless alone: look no further unless a title or list may vouch

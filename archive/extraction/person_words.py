@@ -54,6 +54,19 @@ def given_never() -> frozenset[str]:
 
 
 @cache
+def given_last_never() -> frozenset[str]:
+    """Characters that end no two-character given name (person_given_last_never.txt)."""
+    return frozenset("".join(_read("person_given_last_never.txt")))
+
+
+def given_may_end(given: str) -> bool:
+    """A given name may end with its last character: none that stands in no given name, and
+    none that ends no two-character one (X便|开始, X很|高兴)."""
+    last = given[-1]
+    return last not in given_never() and not (len(given) == 2 and last in given_last_never())
+
+
+@cache
 def tibetan_parts() -> frozenset[str]:
     return frozenset(_read("person_tibetan_parts.txt"))
 

@@ -71,6 +71,42 @@ def test_a_word_before_an_adverb_is_no_name(text, word):
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        ("中国选手何丽以2小时13分的成绩夺冠。", "何丽"),
+        ("班长刘强曾先后在三个单位服役。", "刘强"),
+        ("中国选手孙悦凭借最后一投夺冠。", "孙悦"),
+    ],
+)
+def test_a_function_word_after_a_name_is_not_read_into_it(text, name):
+    assert names(text) == {name}
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("王芳正在调试设备，准备迎接检查。", "王芳正"),
+        ("陈静便开始了新的工作。", "陈静便"),
+        ("张伟很高兴地说，今年收成好。", "张伟很"),
+        ("在会见巴西总统卢拉时，他表示愿深化合作。", "卢拉时"),
+    ],
+)
+def test_a_name_does_not_end_in_an_adverb_or_the_head_of_one(text, wrong):
+    assert wrong not in names(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("纪念任弼时同志诞辰120周年座谈会在京举行。", "任弼时"),
+        ("张茂于同志不再担任委员。", "张茂于"),
+    ],
+)
+def test_names_ending_in_shi_or_yu_keep_it(text, name):
+    assert names(text) == {name}
+
+
+@pytest.mark.parametrize(
     "text", ["今年8月，王伟家的房子在洪水中成了危房。", "总书记来到李水家，察看厨房、卫生间。"]
 )
 def test_a_name_and_jia_is_a_home_not_a_longer_name(text):
