@@ -50,6 +50,9 @@ SURE = 0.9  # a span this likely is kept even when it is a piece of a longer wor
 _LOCALIZERS = set("中上下里内外前后间旁边")  # 方位词: after a noun they mean in, on, under …
 HOME = "家"  # after a name: the person's home (_past_the_name)
 _TIME_CLAUSE_ENDS = {"时，", "时,"}  # 会见X时，: the name ends before 时 (任弼时同志 keeps it)
+# 于 before a time is the preposition (X于2019年创业, X于今年退休); 张茂于同志 keeps it.
+_AT = "于"
+_TIME_STARTS = set("0123456789０１２３４５６７８９一二三四五六七八九十今去明昨前本当次上")
 
 
 @dataclass(slots=True)
@@ -97,14 +100,16 @@ def score_all(text: str, hidden: list[bool]) -> list[Span]:
 def _past_the_name(text: str, span: Span) -> bool:
     """A two-character given name that reads past the name: ending in a verb that 着 follows
     (陈静笑|着说, 罗成带|着孩子) or in the first character of an adverb (王芳正|在调试, 李强一|直
-    记得), or in the 时 of a clause of time a comma closes (会见X总统Y时，), or in 家, mostly
-    someone's home (来到李明家, 王伟家的房子) unless a title vouches for the longer name
-    (运动员纪立家)."""
+    记得), or in the 时 of a clause of time a comma closes (会见X总统Y时，) or the 于 before a
+    time (X于2019年), or in 家, mostly someone's home (来到李明家, 王伟家的房子) unless a title
+    vouches for the longer name (运动员纪立家)."""
     if not span.sur or span.end - span.start - span.sur != 2:
         return False
     if verb_with_aspect(text, span.end - 1) or longest_starting_at(text, span.end - 1, adverbs()):
         return True
     if text[span.end - 1 : span.end + 1] in _TIME_CLAUSE_ENDS:
+        return True
+    if text[span.end - 1] == _AT and text[span.end : span.end + 1] in _TIME_STARTS:
         return True
     return text[span.end - 1] == HOME and not span.titled
 

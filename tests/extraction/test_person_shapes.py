@@ -89,6 +89,7 @@ def test_a_function_word_after_a_name_is_not_read_into_it(text, name):
         ("陈静便开始了新的工作。", "陈静便"),
         ("张伟很高兴地说，今年收成好。", "张伟很"),
         ("在会见巴西总统卢拉时，他表示愿深化合作。", "卢拉时"),
+        ("陈静于2019年开始创业。", "陈静于"),
     ],
 )
 def test_a_name_does_not_end_in_an_adverb_or_the_head_of_one(text, wrong):
