@@ -1,6 +1,6 @@
 """Names that words around them announce: 名叫X的, 一位叫X的 (a name must follow), N岁的X (an
-age, then a person's name, perhaps after a word for the person: 75岁的老人X), and who one
-meets or calls (同X举行会谈, 与X通电话). Feature stories introduce ordinary people so, and news
+age, then a person's name, perhaps after a word for the person: 75岁的老人X), who one
+meets or calls (同X举行会谈, 与X通电话), and whom a reporter cites (据X介绍). Feature stories introduce ordinary people so, and news
 a visitor met, with no title beside them; the scorer alone rates many of their names, foreign
 ones above all (瓦里, 伯恩丝, 洪森), too low."""
 
@@ -48,6 +48,8 @@ _MET = re.compile(r"(?:举行(?:会谈|会晤|视频会晤)|通电话|通话)")
 _PARTNER = set("同与和")
 _VISITED = re.compile(f"陪同([^，。、；：\\s]{{2,{LONGEST}}}?)(?:访华|来华|访问|出访)")
 _SIDES = set("方国党府部队团委会")  # 同美方, 同该国: a side, not a person
+# 据X介绍, 据X回忆: whom a reporter cites (据市局介绍 is an office: no family name leads it).
+_CITED = re.compile(f"据([^，。、；：\\s]{{2,{LONGEST}}}?)(?:介绍|透露|回忆|讲述)")
 CHINESE = (2, 3)  # a family name and a one- or two-character given name
 CUED = 0.85  # confidence: the cue vouches, as a title does
 
@@ -73,9 +75,9 @@ def cued_names(text: str, taken: list[Span], hidden: list[bool]) -> list[Span]:
 
 
 def _partners(text: str) -> list[tuple[int, int]]:
-    """Who 同/与/和 joins to a meeting or a call (李强同洪森举行会谈, 与耶滕通电话), and whom one
-    accompanies on a visit (陪同塞西访华的有): a name of two to LONGEST characters that is no
-    word, side or place."""
+    """Who 同/与/和 joins to a meeting or a call (李强同洪森举行会谈, 与耶滕通电话), whom one
+    accompanies on a visit (陪同塞西访华的有) and whom a reporter cites (据X介绍): a name of two
+    to LONGEST characters that is no word, side or place."""
     found = []
     for match in _MET.finditer(text) if "同" in text or "与" in text else ():
         end = match.start()
@@ -86,6 +88,9 @@ def _partners(text: str) -> list[tuple[int, int]]:
         if start is not None and _partner_name(text, start, end):
             found.append((start, end))
     for match in _VISITED.finditer(text) if "陪同" in text else ():
+        if _partner_name(text, *match.span(1)):
+            found.append(match.span(1))
+    for match in _CITED.finditer(text) if "据" in text else ():
         if _partner_name(text, *match.span(1)):
             found.append(match.span(1))
     return found

@@ -663,3 +663,17 @@ def test_foreign_and_rare_names_after_a_title_read_whole(text, name):
 )
 def test_who_one_meets_or_calls(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("据陈静介绍，今年合作社的收入翻了一番。", {"陈静"}),  # whom a reporter cites
+        ("据周丽回忆，那年冬天特别冷。", {"周丽"}),
+        ("据市农业农村局介绍，今年粮食增产。", set()),  # an office
+        ("据美方介绍，双方讨论了合作。", set()),  # a side
+        ("据景区介绍，游客人数创新高。", set()),  # a word jieba knows
+    ],
+)
+def test_whom_a_reporter_cites(text, found):
+    assert names(text) == found
