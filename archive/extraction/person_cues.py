@@ -1,8 +1,8 @@
 """Names that words around them announce: 名叫X的, 一位叫X的 (a name must follow), N岁的X (an
-age, then a person's name, perhaps after a word for the person: 75岁的老人X), who one
-meets or calls (同X举行会谈, 与X通电话), and whom a reporter cites (据X介绍). Feature stories introduce ordinary people so, and news
-a visitor met, with no title beside them; the scorer alone rates many of their names, foreign
-ones above all (瓦里, 伯恩丝, 洪森), too low."""
+age, then a person's name, perhaps after a word for the person: 75岁的老人X), who one meets or
+calls (同X举行会谈, 与X通电话), and whom a reporter cites (据X介绍). Feature stories introduce
+ordinary people so, and news a visitor met, with no title beside them; the scorer alone rates
+many of their names, foreign ones above all (瓦里, 伯恩丝, 洪森), too low."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ _MET = re.compile(r"(?:举行(?:会谈|会晤|视频会晤)|通电话|通话)")
 _PARTNER = set("同与和")
 _VISITED = re.compile(f"陪同([^，。、；：\\s]{{2,{LONGEST}}}?)(?:访华|来华|访问|出访)")
 _SIDES = set("方国党府部队团委会")  # 同美方, 同该国: a side, not a person
-# 据X介绍, 据X回忆: whom a reporter cites (据市局介绍 is an office: no family name leads it).
+# 据X介绍, 据X回忆: whom a reporter cites (据市局介绍, 据美方介绍: no name, _partner_name).
 _CITED = re.compile(f"据([^，。、；：\\s]{{2,{LONGEST}}}?)(?:介绍|透露|回忆|讲述)")
 CHINESE = (2, 3)  # a family name and a one- or two-character given name
 CUED = 0.85  # confidence: the cue vouches, as a title does
