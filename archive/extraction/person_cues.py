@@ -18,7 +18,6 @@ from .person_words import (
     compound_surnames,
     foreign_places,
     given_may_end,
-    given_never,
     inside_listed,
     longest_starting_at,
     surnames,
@@ -98,7 +97,7 @@ def _partners(text: str) -> list[tuple[int, int]]:
 
 def _partner_name(text: str, start: int, end: int) -> bool:
     name = text[start:end]
-    if text[end - 1] in _SIDES or name[-1] in given_never():
+    if text[end - 1] in _SIDES or not given_may_end(name):
         return False
     if not all(is_han(c) or c == "·" for c in name):
         return False
@@ -125,9 +124,7 @@ def _name_end(text: str, start: int, named: bool) -> int | None:
         ends = list(range(start + 2, run + 1))
     for end in ends:
         name = text[start:end]
-        if end > len(text) or not all(is_han(c) for c in name) or name[-1] in given_never():
-            continue
-        if sur and end - start > sur and not given_may_end(name[sur:]):
+        if end > len(text) or not all(is_han(c) for c in name) or not given_may_end(name):
             continue
         if _common_word(name) or word_codes().get(name, "r")[0] not in "rt":
             continue  # a word jieba knows that is no name (村子名叫石门)

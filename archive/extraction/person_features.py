@@ -21,6 +21,7 @@ from .person_words import (
     compound_surnames,
     foreign_places,
     given_may_end,
+    given_never,
     listed_reach,
     longest_ending_at,
     longest_starting_at,
@@ -182,9 +183,10 @@ def _surname_candidates(text: str) -> list[Candidate]:
 def _add(found: list[Candidate], text: str, i: int, sur: int, size: int) -> None:
     for given in (1, 2):
         end = i + sur + given
-        if end > size or not is_han(text[end - 1]) or not given_may_end(text[i + sur : end]):
+        if end > size or not is_han(text[end - 1]) or text[end - 1] in given_never():
             return
-        found.append((i, end, sur))
+        if given_may_end(text[i + sur : end]):
+            found.append((i, end, sur))
 
 
 def features(text: str, cand: Candidate) -> list[str]:

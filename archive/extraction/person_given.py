@@ -8,7 +8,7 @@ from __future__ import annotations
 from .person_dict import char_tags, word_codes
 from .person_features import is_han
 from .person_spans import Span, cuts_word
-from .person_words import given_never
+from .person_words import given_may_end
 
 COMRADE = "同志"
 GIVEN = 2  # characters of a given name
@@ -36,7 +36,7 @@ def _given(text: str, start: int, end: int) -> bool:
     the tail of a word (老同志, 好同志); and before it no family name (周|铁农同志 is 周铁农's:
     a full name is the scorer's) but what may open a name (opens_name)."""
     given = text[start:end]
-    if not all(is_han(c) for c in given) or given[-1] in given_never():
+    if not all(is_han(c) for c in given) or not given_may_end(given):
         return False
     if word_codes().get(given, "r")[0] not in "rt" or given[-1] + COMRADE in word_codes():
         return False

@@ -26,6 +26,7 @@ from .person_scorer import TITLED, VERB
 from .person_spans import _POLITE, ADDRESS, Span, opens_clause, plausible
 from .person_words import (
     foreign_places,
+    given_may_end,
     given_never,
     inside_listed,
     surnames,
@@ -391,7 +392,7 @@ def _word_follows(text: str, end: int) -> bool:
     of a long foreign name LAC cut short (普拉|昌达)."""
     if end >= len(text) or not "\u4e00" <= text[end] <= "\u9fff":
         return True
-    if text[end] in _ENDS_NAME or text[end] in given_never() or opens_clause(text, end):
+    if text[end] in _ENDS_NAME or not given_may_end(text[end]) or opens_clause(text, end):
         return True
     if char_tags().get(text[end], "x") in ("u", "f") or text[end : end + 2] in word_codes():
         return True

@@ -25,6 +25,7 @@ from .person_features import (
 from .person_model import load_model
 from .person_words import (
     compound_surnames,
+    given_first_only,
     given_last_never,
     given_never,
     place_suffixes,
@@ -75,6 +76,7 @@ class Scorer:
         self.doubles = compound_surnames()
         self.never = given_never()
         self.last_never = given_last_never()
+        self.first_only = given_first_only()
         self.stops = set(_PUNCT) | {"^"}  # char_class(prev) in "p^"
         self.double_firsts = {d[0] for d in self.doubles}
         firsts = "".join(sorted(self.singles | self.double_firsts))
@@ -138,7 +140,7 @@ class Scorer:
         rights: dict[int, tuple[float, bool, int]] = {}
         size = len(text)
         inner, singles, doubles, never = self.spans, self.singles, self.doubles, self.never
-        last_never = self.last_never
+        last_never, first_only = self.last_never, self.first_only
         title_ends, double_firsts = self.title_lens, self.double_firsts
         if len(inner) > SPAN_MEMO:
             inner.clear()
@@ -156,8 +158,10 @@ class Scorer:
                     end = i + sur + given
                     if end > size or not "\u4e00" <= text[end - 1] <= "\u9fff":
                         break
-                    if text[end - 1] in never or given == 2 and text[end - 1] in last_never:
-                        break  # given_may_end, inline
+                    if text[end - 1] in never:
+                        break
+                    if text[end - 1] in first_only or given == 2 and text[end - 1] in last_never:
+                        continue  # given_may_end, inline: 从 may begin a given name (潘从明)
                     z, code = inner[text[i:end] if sur == 1 else "+" + text[i:end]]
                     if z < PRUNE and (code[0] not in NOUNISH or text[end : end + 1] != "、"):
                         # hopeless alone: look no further unless a title or list may vouch

@@ -28,6 +28,7 @@ from .person_words import (
     adverbs,
     common_words,
     foreign_places,
+    given_first_only,
     listed_reach,
     longest_ending_at,
     longest_starting_at,
@@ -154,7 +155,7 @@ def select(text: str, spans: list[Span], threshold: float) -> list[Span]:
             continue
         bare = not span.ctx & (TITLED | VERB)
         if span.p >= (max(threshold, BARE) if bare else threshold):
-            if bare and _everyday(text, span):
+            if bare and (_everyday(text, span) or _function_led(text, span)):
                 continue
             span.how = "score"
         elif best_at.get(span.start) is span and _title_ok(text, span):
@@ -300,6 +301,12 @@ def joined_part(text: str, start: int, end: int) -> bool:
     return (len(after) == 2 and after[0] in DOTS and is_han(after[1])) or (
         len(before) == 2 and before[1] in DOTS and is_han(before[0])
     )
+
+
+def _function_led(text: str, span: Span) -> bool:
+    """The given name begins with a function word (李在明, 潘从明; but 加方|在华投资): bare, with
+    no title or verb beside it, the span is more likely that word than a name."""
+    return bool(span.sur) and text[span.start + span.sur] in given_first_only()
 
 
 def _everyday(text: str, span: Span) -> bool:

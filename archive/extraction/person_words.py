@@ -59,11 +59,19 @@ def given_last_never() -> frozenset[str]:
     return frozenset("".join(_read("person_given_last_never.txt")))
 
 
+@cache
+def given_first_only() -> frozenset[str]:
+    """Characters that only begin a two-character given name (person_given_first_only.txt)."""
+    return frozenset("".join(_read("person_given_first_only.txt")))
+
+
 def given_may_end(given: str) -> bool:
-    """A given name may end with its last character: none that stands in no given name, and
-    none that ends no two-character one (X便|开始, X很|高兴)."""
+    """A given name may end with its last character: none that stands in no given name, only
+    begins one (潘从明) or ends no two-character one (X便|开始, X很|高兴)."""
     last = given[-1]
-    return last not in given_never() and not (len(given) == 2 and last in given_last_never())
+    if last in given_never() or last in given_first_only():
+        return False
+    return not (len(given) == 2 and last in given_last_never())
 
 
 @cache

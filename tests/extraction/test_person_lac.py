@@ -135,8 +135,8 @@ def test_eval_persons_prints_lac_next_to_ours(tmp_path):
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("电视台总经理郭在明对于此次的合作表示满意。", "郭在明"),  # 在 ends no candidate
-        ("中央军委副主席王又平宣读了命令。", "王又平"),  # 又 never ends a scored candidate
+        ("缅甸国家管理委员会主席敏昂莱出席会议。", "敏昂莱"),  # 敏 is no family name
+        ("西藏自治区主席嘎玛泽登出席会议。", "嘎玛泽登"),  # nor 嘎
         ("游戏总监JayMorgan针对玩家关心的问题作了回答。", "JayMorgan"),  # Latin letters
     ],
 )

@@ -508,3 +508,31 @@ def test_a_family_name_and_the_title_of_the_one_person_so_named_is_that_person()
 )
 def test_a_family_name_and_a_title_that_may_stand_for_another_is_not_filed(text):
     assert all(m.end - m.start > 1 for m in find_persons(text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("韩国总统李在明出席会议。", "李在明"),
+        ("李在明表示，韩方高度重视对华关系。", "李在明"),
+        ("现在，潘从明和他的团队已成为行业标杆。", "潘从明"),
+        ("张又侠陪同接见。", "张又侠"),
+        ("朝鲜劳动党中央委员会副部长金与正发表谈话。", "金与正"),
+        ("电视台总经理郭在明对于此次的合作表示满意。", "郭在明"),
+        ("中央军委副主席王又平宣读了命令。", "王又平"),
+    ],
+)
+def test_a_function_word_may_begin_a_two_character_given_name(text, name):
+    assert names(text) == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加方在华直接投资项目三千三百多个。",  # bare: the function word's reading
+        "匈方将继续积极促进中东欧国家同中国合作。",  # 将 is no one-character given name
+        "叙、俄、土三国防长曾在莫斯科会谈。",  # nor 在
+    ],
+)
+def test_a_function_word_ends_no_given_name_and_leads_none_bare(text):
+    assert names(text) == set()
