@@ -52,6 +52,7 @@ CRF_FROM = 0.15
 # is taken (confidence AFTER_TITLE): it reads AFTER_READ characters past the title.
 AFTER_READ = 10
 AFTER_TITLE = 0.5
+PIECE = 2  # a person LAC reads of this many characters, another right after it: one name
 _REPORTING = set("作做")  # X作了说明, X作的报告: a verb LAC may read into a name
 # Words of saying after a clause-opening foreign run (speaker_starts), which LAC reads with the
 # run (AFTER_READ past its start) when the run is at most SPEAKER_LONGEST characters.
@@ -232,13 +233,17 @@ def _tags_exactly(paths, rows, start: int, end: int, begin: int, inside: int) ->
 
 def _per_from(paths, rows, at: int, begin: int, inside: int) -> int | None:
     """The end of the person LAC reads starting at ``at``; None when it reads none there or
-    the name runs to the end of what it read (it may go on)."""
+    the name runs to the end of what it read (it may go on). Pieces of at most PIECE
+    characters it reads as persons back to back are one name (呼|日勒|苏赫)."""
     row = _row(rows, at)
     a, path = rows[row][0], paths[row]
     if path[at - a] != begin:
         return None
-    end = at + 1
-    while end - a < len(path) and path[end - a] == inside:
+    end, piece = at + 1, 1
+    while end - a < len(path) and (
+        path[end - a] == inside or path[end - a] == begin and piece <= PIECE
+    ):
+        piece = piece + 1 if path[end - a] == inside else 1
         end += 1
     return end if end - a < len(path) else None
 
