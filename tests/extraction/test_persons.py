@@ -677,3 +677,16 @@ def test_who_one_meets_or_calls(text, found):
 )
 def test_whom_a_reporter_cites(text, found):
     assert names(text) == found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("美国中东问题特使威特科夫6日说，双方正在讨论。", "威特科夫"),
+        ("巴勒斯坦常驻联合国观察员曼苏尔表示，决议意义重大。", "曼苏尔"),
+        ("危急关头，班长常航死死地拉住了攀登绳。", "常航"),
+        ("会见由日本自民党干事长森山裕率领的代表团。", "森山裕"),
+    ],
+)
+def test_envoys_observers_and_ranks_are_titles(text, name):
+    assert names(text) == {name}
