@@ -53,6 +53,7 @@ CRF_FROM = 0.15
 AFTER_READ = 10
 AFTER_TITLE = 0.5
 PIECE = 2  # a person LAC reads of this many characters, another right after it: one name
+CLOSED_LONGER = 3  # a name that ends its sentence right after a title (主席|莅泰！ is no name)
 _REPORTING = set("作做")  # X作了说明, X作的报告: a verb LAC may read into a name
 # Words of saying after a clause-opening foreign run (speaker_starts), which LAC reads with the
 # run (AFTER_READ past its start) when the run is at most SPEAKER_LONGEST characters.
@@ -141,7 +142,7 @@ def checked(
             kept.append(span)
             used.update(range(span.start, span.end))
     for at in starts:
-        end = _per_from(paths, rows, at, begin, inside)
+        end = _per_from(text, paths, rows, at, begin, inside)
         if end is not None and end - at > 2 and text[end - 1] in _REPORTING and text[end] in "了的":
             end -= 1  # 主任委员X作了说明: LAC reads the verb into the name
         if end is None or any(k in used for k in range(at, end)) or not _whole_name(text, at, end):
@@ -231,10 +232,11 @@ def _tags_exactly(paths, rows, start: int, end: int, begin: int, inside: int) ->
     return tags[0] == begin and all(t == inside for t in tags[1:]) and after != inside
 
 
-def _per_from(paths, rows, at: int, begin: int, inside: int) -> int | None:
+def _per_from(text: str, paths, rows, at: int, begin: int, inside: int) -> int | None:
     """The end of the person LAC reads starting at ``at``; None when it reads none there or
-    the name runs to the end of what it read (it may go on). Pieces of at most PIECE
-    characters it reads as persons back to back are one name (呼|日勒|苏赫)."""
+    the name runs to the end of what it read (it may go on), unless the sentence or the text
+    ends there too and the name is of CLOSED_LONGER characters or more. Pieces of at most PIECE characters it reads as persons back to back are
+    one name (呼|日勒|苏赫)."""
     row = _row(rows, at)
     a, path = rows[row][0], paths[row]
     if path[at - a] != begin:
@@ -245,7 +247,10 @@ def _per_from(paths, rows, at: int, begin: int, inside: int) -> int | None:
     ):
         piece = piece + 1 if path[end - a] == inside else 1
         end += 1
-    return end if end - a < len(path) else None
+    if end - a < len(path):
+        return end
+    closed = end == len(text) or text[end] in _STOPS
+    return end if closed and end - at >= CLOSED_LONGER else None
 
 
 def windows_of(

@@ -138,6 +138,7 @@ def test_eval_persons_prints_lac_next_to_ours(tmp_path):
         ("缅甸国家管理委员会主席敏昂莱出席会议。", "敏昂莱"),  # 敏 is no family name
         ("西藏自治区主席嘎玛泽登出席会议。", "嘎玛泽登"),  # nor 嘎
         ("蒙古国总统呼日勒苏赫会见了代表团。", "呼日勒苏赫"),  # LAC: 呼|日勒|苏赫, each PER
+        ("会见蒙古国国家大呼拉尔主席阿玛尔巴伊斯格楞。", "阿玛尔巴伊斯格楞"),  # ends the sentence
         ("游戏总监JayMorgan针对玩家关心的问题作了回答。", "JayMorgan"),  # Latin letters
     ],
 )
