@@ -246,13 +246,19 @@ def left_features(text: str, start: int) -> tuple[list[str], str]:
 ASPECT = "着"  # after a verb (笑着, 带着): the verb's, never a name's
 
 
+TIME_CLAUSE_ENDS = {"时，", "时,"}  # 见到X时，: a name ends before 时 (任弼时同志 keeps it)
+
+
 def verb_with_aspect(text: str, at: int) -> bool:
     """The character at ``at`` is a verb and 着 follows it (笑着说, 带着孩子)."""
     return text[at + 1 : at + 2] == ASPECT and char_tags().get(text[at : at + 1], "")[:1] == "v"
 
 
 def adverb_follows(text: str, end: int) -> bool:
-    """An adverb (X正在, X一直) or a verb with 着 (X笑着, X带着) follows: a name can end here."""
+    """An adverb (X正在, X一直), a verb with 着 (X笑着, X带着) or the 时 that closes a clause of
+    time (见到X时，) follows: a name can end here."""
+    if text[end : end + 2] in TIME_CLAUSE_ENDS:
+        return True
     return verb_with_aspect(text, end) or bool(longest_starting_at(text, end, adverbs()))
 
 

@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from .person_dict import char_tags, word_codes
-from .person_features import DOTS, features, is_han, isolated, verb_with_aspect
+from .person_features import (
+    DOTS,
+    TIME_CLAUSE_ENDS,
+    features,
+    is_han,
+    isolated,
+    verb_with_aspect,
+)
 from .person_model import load_model, probability
 from .person_scorer import NOUNISH, TITLED, VERB, scorer
 from .person_words import (
@@ -50,7 +57,6 @@ PLACE_CHECK = 0.0005  # below this a span is never taken, so it is not checked f
 SURE = 0.9  # a span this likely is kept even when it is a piece of a longer word
 _LOCALIZERS = set("中上下里内外前后间旁边")  # 方位词: after a noun they mean in, on, under …
 HOME = "家"  # after a name: the person's home (_past_the_name)
-_TIME_CLAUSE_ENDS = {"时，", "时,"}  # 会见X时，: the name ends before 时 (任弼时同志 keeps it)
 # 于 before a time is the preposition (X于2019年创业, X于今年退休); 张茂于同志 keeps it.
 _AT = "于"
 _TIME_STARTS = set("0123456789０１２３４５６７８９一二三四五六七八九十今去明昨前本当次上")
@@ -108,7 +114,7 @@ def _past_the_name(text: str, span: Span) -> bool:
         return False
     if verb_with_aspect(text, span.end - 1) or longest_starting_at(text, span.end - 1, adverbs()):
         return True
-    if text[span.end - 1 : span.end + 1] in _TIME_CLAUSE_ENDS:
+    if text[span.end - 1 : span.end + 1] in TIME_CLAUSE_ENDS:
         return True
     if text[span.end - 1] == _AT and text[span.end : span.end + 1] in _TIME_STARTS:
         return True

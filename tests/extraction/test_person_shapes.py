@@ -56,6 +56,8 @@ def test_congratulatory_speech_is_not_a_person(text):
         ("马超一直记得那个冬天。", "马超"),
         ("罗成带着孩子来到图书馆。", "罗成"),
         ("临走时，李娜欣然提笔写下几个大字。", "李娜"),
+        ("见到郭峰时，她正在整理资料。", "郭峰"),  # the 时 that closes a clause of time
+        ("见到孙立新时，她正在整理资料。", "孙立新"),
     ],
 )
 def test_a_two_character_name_before_an_adverb_is_a_name(text, name):
