@@ -235,8 +235,8 @@ def _tags_exactly(paths, rows, start: int, end: int, begin: int, inside: int) ->
 def _per_from(text: str, paths, rows, at: int, begin: int, inside: int) -> int | None:
     """The end of the person LAC reads starting at ``at``; None when it reads none there or
     the name runs to the end of what it read (it may go on), unless the sentence or the text
-    ends there too and the name is of CLOSED_LONGER characters or more. Pieces of at most PIECE characters it reads as persons back to back are
-    one name (呼|日勒|苏赫)."""
+    ends there too and the name is of CLOSED_LONGER characters or more. Pieces of at most
+    PIECE characters it reads as persons back to back are one name (呼|日勒|苏赫)."""
     row = _row(rows, at)
     a, path = rows[row][0], paths[row]
     if path[at - a] != begin:
