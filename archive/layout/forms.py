@@ -20,6 +20,7 @@ CONTINUED = "continued"  # （下转第X版） / （上接第X版）
 COLUMN_BREAK = (
     "column_break"  # a paragraph cut mid-sentence, maybe a caption between, maybe out of order
 )
+TITLE_AFTER = "title_after"  # a lead-opened story's title read after its text, over the next's
 # Page level
 DATE_LINE = "date_line"  # the page prints its date line
 NO_DATE_LINE = "no_date_line"  # no date line: only the leads carry dates
@@ -42,5 +43,6 @@ ARTICLE_FORMS = (
     BRIEF,
     CONTINUED,
     COLUMN_BREAK,
+    TITLE_AFTER,
 )
 PAGE_FORMS = (DATE_LINE, NO_DATE_LINE, NO_BLANK_LINES)

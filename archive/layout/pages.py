@@ -20,6 +20,8 @@ SENTENCE_MAX = 90  # annotated sentences longer than this swamp a short article
 SENTENCE_SKIP = ("电", "记者", "本报", "摄", "■")
 WIDE_GAP = 0.2  # share of article boundaries set with two blank lines instead of one
 NO_BLANK_SHARE = 0.2  # share of pages exported one paragraph a line, with no blank lines
+TITLE_AFTER_SHARE = 0.2  # share of pages where OCR reads one story's title after its text
+_LEAD_FORMS = {forms.LOCAL_LEAD, forms.WIRE, forms.DISPATCH}  # a lead starts the story anyway
 
 
 def usable_sentences(sentences: list[AnnotatedSentence]) -> list[AnnotatedSentence]:
@@ -38,6 +40,20 @@ def unique_key(key: str, own_text: str, page_text: str) -> str:
     while page.count(own[start:end]) > 1 and end < len(own):
         end += 1
     return own[start:end]
+
+
+def _title_after(placed: list[articles.SetArticle]) -> None:
+    """The first story opened by a lead under a one-line title, with a titled story after it,
+    gets its title after its text: columns read out of order."""
+    for story, following in zip(placed, placed[1:], strict=False):
+        truth = story.truth
+        one_line = story.blocks[0] == truth.title and not truth.kicker and not truth.deck
+        plain_next = not {forms.BRIEF, forms.PICTURE} & set(following.truth.forms)
+        if one_line and _LEAD_FORMS & set(truth.forms) and following.truth.title and plain_next:
+            story.blocks = [*story.blocks[1:], story.blocks[0]]
+            truth.text = "\n".join(story.blocks)
+            truth.forms.append(forms.TITLE_AFTER)
+            return
 
 
 def file_name(number: int) -> str:
@@ -91,6 +107,9 @@ class PageMaker:
                 placed.append(articles.commentary(rng, material))
             else:
                 placed.append(articles.news(rng, material, issue))
+        # Drawn apart from the page's own choices, so the other pages of a seed stay as they were.
+        if random.Random(f"{self.seed}:{number}:title").random() < TITLE_AFTER_SHARE:
+            _title_after(placed)
         with_date = rng.random() < 0.75
         top, bottom = furniture(rng, issue, with_date)
         parts = ["\n\n".join(top)] if top else []
@@ -100,7 +119,6 @@ class PageMaker:
         parts += bottom
         text = "\n\n".join(parts) + "\n"
         page_forms = [forms.DATE_LINE if with_date else forms.NO_DATE_LINE]
-        # Drawn apart from the page's own choices, so the other pages of a seed stay as they were.
         if random.Random(f"{self.seed}:{number}").random() < NO_BLANK_SHARE:
             text = "\n".join(line for line in text.split("\n") if line.strip()) + "\n"
             page_forms.append(forms.NO_BLANK_LINES)

@@ -31,6 +31,7 @@ from .headlines import (
     split_headline,
 )
 from .leads import continued, end_byline, read_dateline
+from .strays import rehome_titles
 from .text import cjk_len, is_terminated, join_broken
 
 PHOTO_CAPTIONS_MAX = 2  # paragraphs under a picture; more is a story with a photo in it
@@ -459,6 +460,7 @@ class Assembler:
                 self._caption(self.current, b)
             else:
                 self._headless().paragraphs.append(b.text)
+        rehome_titles(self.articles)
         for article in self.articles:
             if not article.title:
                 article.title = derive_title(article)

@@ -48,6 +48,8 @@ ROLE_KIND = dict(ROLE_WORDS)
 NAME_TOKEN_RE = re.compile(f"^(?:[{CJK}]{{1,4}}|[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,3}})$")
 NOT_A_NAME = frozenset(["报道", "整理", "编译", "采写", "摄影", "供图", "图文", "综合", "发自"])
 COMMENTATORS = frozenset(("本报评论员", "特约评论员", "评论员"))
+# "本报记者 X 文/图": X wrote the text and took the pictures; an article, not picture news.
+TEXT_AND_PHOTO_RE = re.compile(r"\s*(文\s*[/／]\s*图|图\s*[/／]\s*文|图文)$")
 PHOTO_SUFFIX_RE = re.compile(r"\s*(摄影?|供图|图)$")
 
 
@@ -78,7 +80,12 @@ def name_shaped(name: str) -> bool:
 
 
 def is_photo_byline(block_text: str) -> bool:
-    return is_byline(block_text) and bool(PHOTO_SUFFIX_RE.search(block_text.strip()))
+    text = block_text.strip()
+    return (
+        is_byline(text)
+        and not TEXT_AND_PHOTO_RE.search(text)
+        and bool(PHOTO_SUFFIX_RE.search(text))
+    )
 
 
 def _merge_split_names(tokens: list[str]) -> list[str]:
@@ -105,7 +112,7 @@ def _merge_split_names(tokens: list[str]) -> list[str]:
 
 def parse_byline(block_text: str) -> list[BylineName]:
     """Names in a byline block with their kind; unknown tokens are ignored, never guessed."""
-    text = block_text.strip().lstrip(BYLINE_MARKS).strip()
+    text = TEXT_AND_PHOTO_RE.sub("", block_text.strip().lstrip(BYLINE_MARKS).strip())
     photo = bool(PHOTO_SUFFIX_RE.search(text))
     text = PHOTO_SUFFIX_RE.sub("", text)
     result: list[BylineName] = []

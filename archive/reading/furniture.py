@@ -1,8 +1,9 @@
 """Page furniture: header and footer lines that describe the page, never an article.
 
-"2 要闻 2021年4月17日 星期六", "第2版", "衡阳日报", "责任编辑：张三 版式：李四 校对：王五".
-A line counts only when every token on it is furniture, so a sentence that mentions a date
-or a page ("见第2版") stays text. The printed date line is the best evidence of the issue date.
+"2 要闻 2021年4月17日 星期六", "第2版", "衡阳日报", "责任编辑：张三 版式：李四 校对：王五",
+or all of these on one line. A line counts only when every token on it is furniture, so a
+sentence that mentions a date or a page ("见第2版") stays text. The printed date line is the
+best evidence of the issue date.
 """
 
 from __future__ import annotations
@@ -135,16 +136,15 @@ def _date(year: str, month: str, day: str) -> dt.date | None:
         return None
 
 
-def _staff(line: str) -> list[StaffName] | None:
-    """All of the line is "role：names" pairs, or it is not a staff line."""
-    matches = list(STAFF_RE.finditer(line))
-    if not matches or STAFF_RE.sub("", line).strip(" 、,，|｜/"):
-        return None
-    staff = []
-    for match in matches:
-        for name in STAFF_NAME_RE.findall(match.group(2)):
-            staff.append(StaffName(name=name, role=match.group(1)))
-    return staff
+def _staff(line: str) -> tuple[list[StaffName], str]:
+    """The "role：names" pairs on the line and what is left of it when they are taken out
+    (a header's page, section and date printed beside them)."""
+    staff = [
+        StaffName(name=name, role=match.group(1))
+        for match in STAFF_RE.finditer(line)
+        for name in STAFF_NAME_RE.findall(match.group(2))
+    ]
+    return staff, STAFF_RE.sub(" ", line).strip(" 、,，|｜/") if staff else line
 
 
 class _Reading:
@@ -190,17 +190,14 @@ def read_furniture(line: str, masthead: Masthead, *, edge: bool) -> bool:
     ``edge``: the line is among the first or last lines of the page, where a bare section
     name ("要闻") or page number ("2") is a header, not a word of the text.
     """
-    staff = _staff(line)
-    if staff:
-        masthead.staff.extend(staff)
-        masthead.lines.append(line)
-        return True
-    chunks = [c for c in SEPARATORS_RE.split(line) if c]
+    staff, rest = _staff(line)
+    chunks = [c for c in SEPARATORS_RE.split(rest) if c]
     reading = _Reading()
-    if not chunks or not all(reading.chunk(c) for c in chunks):
+    if chunks and not all(reading.chunk(c) for c in chunks):
         return False
-    if not reading.strong and not edge:
+    if not staff and (not chunks or not reading.strong and not edge):
         return False
+    masthead.staff.extend(staff)
     if reading.date and not masthead.printed_date:
         masthead.printed_date = reading.date
     if reading.page_number is not None and masthead.page_number is None:

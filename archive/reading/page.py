@@ -166,12 +166,12 @@ def _classify(lines: list[str]) -> str:
     joined = "".join(lines)
     if _is_signature(joined):
         return "signature"
+    if len(lines) == 1 and column_label(first):
+        return "label"  # ■简讯 names a column, not a reporter (简 is a family name)
     if is_byline(first):
         return "byline"
     if is_lead(first) or CONTINUED_RE.match(first):
         return "lead"
-    if len(lines) == 1 and column_label(first):
-        return "label"
     if CONTINUED_RE.search(joined):
         return "body"  # "…（下转第2版）": the end of a story's text on this page
     if cjk_len(joined) <= SHORT_MAX and not is_terminated(end_byline(joined)[0]):

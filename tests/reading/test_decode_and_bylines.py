@@ -36,6 +36,9 @@ def test_unreadable_input_says_why(data, reason):
         ("■本报记者 欧阳 明", [("欧阳明", "reporter")]),
         ("■通讯员 付 亮 王 琳", [("付亮", "correspondent"), ("王琳", "correspondent")]),
         ("■新华社记者 艾力·买买提", [("艾力·买买提", "reporter")]),
+        # 文/图: the reporter wrote the text and took the pictures (文 is no part of the name)
+        ("本报记者 李佳 文/图", [("李佳", "reporter")]),
+        ("■记者 王强 图／文", [("王强", "reporter")]),
     ],
 )
 def test_bylines(line, expected):
@@ -47,3 +50,16 @@ def test_a_mark_before_a_name_signs_but_before_a_phrase_titles_a_brief():
     assert not is_byline("■美丽中国")
     assert is_byline("■阿依古丽·买买提") and not is_byline("■二十四节气·芒种")  # · alone: no name
     assert not is_byline("■市图书馆开展读书月活动，吸引市民参加。")
+
+
+def test_a_reporter_who_also_took_the_pictures_signs_an_article_not_picture_news():
+    from archive.reading import parse_page
+
+    page = parse_page(
+        "市民健身中心项目主体完工\n\n本报记者 李佳 文/图\n\n"
+        "近日，市民健身中心项目主体工程完工，预计年底投入使用。\n\n"
+        "项目负责人介绍，目前正在进行内部装修和设备安装。"
+    )
+    (article,) = page.articles
+    assert (article.title, article.is_photo) == ("市民健身中心项目主体完工", False)
+    assert [(b.name, b.kind) for b in article.bylines] == [("李佳", "reporter")]

@@ -106,6 +106,22 @@ def test_staff_footer_names_each_role():
     ]
 
 
+def test_a_header_that_names_the_staff_on_its_own_line_is_one_furniture_line():
+    masthead = Masthead()
+    line = "4 综合新闻 2023年6月8日 星期四 责任编辑：刘明 美术编辑：陈红"
+    assert read_furniture(line, masthead, edge=False)
+    assert (masthead.page_number, masthead.section, masthead.printed_date) == (
+        4,
+        "综合新闻",
+        dt.date(2023, 6, 8),
+    )
+    assert [(s.role, s.name) for s in masthead.staff] == [
+        ("责任编辑", "刘明"),
+        ("美术编辑", "陈红"),
+    ]
+    assert not read_furniture("责任编辑：刘明 在会上说明了情况。", Masthead(), edge=True)
+
+
 @pytest.mark.parametrize(
     "line, edge",
     [
@@ -225,6 +241,19 @@ def test_a_brief_group_ends_where_a_titled_item_runs_to_a_second_paragraph():
         ("brief", 1),
         ("brief", 1),
         ("", 2),
+    ]
+
+
+def test_a_marked_brief_label_opens_a_group_and_signs_nothing():
+    from archive.reading import parse_page
+
+    page = parse_page(
+        "■简讯\n\n▲6月6日，市图书馆举办主题阅读活动，200余名市民参加。\n\n"
+        "▲近日，市气象局发布高温预警，提醒市民做好防暑降温。"
+    )
+    assert [(a.genre, a.section, a.bylines) for a in page.articles] == [
+        ("brief", "简讯", []),
+        ("brief", "简讯", []),
     ]
 
 
