@@ -21,12 +21,14 @@ from .drafts import ArticleDraft
 from .headlines import (
     CAPTION_MAX,
     DECK_END_RE,
+    NUMBERED_PICTURE_RE,
     POINTS_AT_PICTURE_RE,
     Headline,
     continues_sentence,
     is_banner,
     is_caption,
     is_kicker,
+    is_subhead,
     looks_like_title,
     split_headline,
 )
@@ -296,6 +298,9 @@ class Assembler:
             return
         if pending:
             self._resolve_pending_before_body(pending, text)
+        elif self.current and not self.open_paragraph and NUMBERED_PICTURE_RE.match(text):
+            self._caption(self.current, block)
+            return
         elif self._standalone_photo(text, wide_gap=block.gap > 1):
             self.new_article(None, genre=PHOTO).is_photo = True
         elif self.brief_section and not self.open_paragraph and not continues_sentence(text):
@@ -306,6 +311,12 @@ class Assembler:
             self.brief_section = ""
             self.current.genre, self.current.section = "", ""
         self.add_body_lines(block.lines)
+
+    def on_aside(self, block: Block, pending: list[Block]) -> None:
+        """A line of its own set into the story above, closing a paragraph: a box's label
+        (【相关链接】) or where the story came from (（来源：X）)."""
+        self.on_body(block, pending)
+        self.open_paragraph = False
 
     def _standalone_photo(self, text: str, wide_gap: bool) -> bool:
         """Picture news with no headline: a caption signed "X 摄" after a complete article."""
@@ -429,8 +440,11 @@ class Assembler:
             elif self.current is not None and (is_caption(text) or not _is_running_text(text)):
                 self._caption(self.current, b)
             else:
-                # A piece of a paragraph cut at the column's end: it continues below.
+                # A piece of a paragraph cut at the column's end: it continues below; a
+                # subhead ("一、产业兴村") is a paragraph of its own, except as a brief's title.
                 self.add_text(text, new_paragraph=True)
+                if is_subhead(text) and not self.brief_section:
+                    self.open_paragraph = False
 
     @staticmethod
     def _caption(article: ArticleDraft, block: Block) -> None:

@@ -56,9 +56,19 @@ PHOTO_SUFFIX_RE = re.compile(r"\s*(摄影?|供图|图)$")
 BYLINE_MAX = 40  # characters; a ■ before a longer text marks a brief, not a signature
 
 
+# The paper's own name before a role word: 衡阳日报全媒体记者 X, 湖南日报记者 X.
+PAPER_PREFIX_RE = re.compile(f"[{CJK}]{{2,6}}?(日报|晚报|时报|商报|早报)社?")
+
+
+def _without_paper(text: str) -> str:
+    match = PAPER_PREFIX_RE.match(text)
+    return text[match.end() :] if match and ROLE_RE.match(text, match.end()) else text
+
+
 def is_byline(block_text: str) -> bool:
-    """■本报记者 X, or a signature line that opens with a role word (新华社记者 X, 本报评论员)."""
-    text = block_text.strip()
+    """■本报记者 X, or a signature line that opens with a role word (新华社记者 X, 本报评论员),
+    maybe after the paper's name."""
+    text = _without_paper(block_text.strip())
     if len(text) > BYLINE_MAX or is_terminated(text):
         return False
     if not text.startswith(tuple(BYLINE_MARKS)):
@@ -112,7 +122,8 @@ def _merge_split_names(tokens: list[str]) -> list[str]:
 
 def parse_byline(block_text: str) -> list[BylineName]:
     """Names in a byline block with their kind; unknown tokens are ignored, never guessed."""
-    text = TEXT_AND_PHOTO_RE.sub("", block_text.strip().lstrip(BYLINE_MARKS).strip())
+    text = block_text.strip().lstrip(BYLINE_MARKS).strip()
+    text = TEXT_AND_PHOTO_RE.sub("", _without_paper(text))
     photo = bool(PHOTO_SUFFIX_RE.search(text))
     text = PHOTO_SUFFIX_RE.sub("", text)
     result: list[BylineName] = []

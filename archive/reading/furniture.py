@@ -69,9 +69,10 @@ SECTIONS = [
     "本地",
     "今日关注",
 ]
+# The named kind first: 时政新闻 is one section, not 时政 then 新闻.
 SECTION_RE = re.compile(
-    "|".join(sorted(SECTIONS, key=len, reverse=True))
-    + rf"|[{CJK}]{{2,4}}?(新闻|要闻|视点|观察|周刊|专版|副刊|专刊)"
+    rf"[{CJK}]{{2,4}}?(新闻|要闻|视点|观察|周刊|专版|副刊|专刊)|"
+    + "|".join(sorted(SECTIONS, key=len, reverse=True))
 )
 SEPARATORS_RE = re.compile(r"[\s|｜/·:：]+")
 STAFF_ROLES = (

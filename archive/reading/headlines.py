@@ -131,6 +131,7 @@ def split_headline(blocks: list[list[str]]) -> Headline:
     paired = not deck_tail and len(rest) > 1 and _paired(rest[1])
     if len(rest) > 1 and (
         is_kicker(rest[0])
+        or cjk_len(rest[0]) < TITLE_MIN  # 对话, 聚焦: a column's word over the title
         or (paired and not _paired(rest[0]))
         or (is_context(rest[0]) and not is_context(rest[1]))
         # three lines of a stack, the last maybe a "——" deck: kicker, title, deck
@@ -161,6 +162,8 @@ CUT_ENDINGS = tuple(
 CUT_STARTS = tuple("，,。、；;：:）)」』”的")
 _POINTER = r"^(图为|上图|下图|左图|右图|▲|△|图：|图:)"  # a caption pointing at its picture
 POINTS_AT_PICTURE_RE = re.compile(_POINTER)
+# "图①：…", "图2：…": one of a story's numbered photos, a caption even as a full sentence.
+NUMBERED_PICTURE_RE = re.compile(r"图\s*[①-⑳\d一二三四五六七八九十]{1,2}\s*[：:]")
 CAPTION_RE = re.compile(r"(摄影?|供图|图片)[）)]?$|(（图）|\(图\))$|" + _POINTER)
 SUBHEAD_RE = re.compile(
     r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|第[一二三四五六七八九十]+[，,、])"

@@ -31,7 +31,7 @@ _DATE = r"(?:\d{1,2}月\d{1,2}日)"
 _PLACE = rf"[{CJK}]{{2,8}}?"
 DATELINE_RE = re.compile(
     rf"^(?P<whole>据?"
-    rf"(?:(?P<paper>本报)(?:讯|消息|专电|(?P<pplace>{_PLACE})?{_DATE}?专?电)"
+    rf"(?:(?P<paper>本报)(?:讯|消息|专电|(?P<pplace>{_PLACE})?{_DATE}?(?:专?电|讯))"
     rf"|(?P<agency>{_AGENCY})(?:记者)?(?P<aplace>{_PLACE})?{_DATE}?(?:电|专电)"
     # Any other paper, site or station names itself: "工人日报北京4月16日电" (date required).
     rf"|(?P<other>[{CJK}]{{2,6}}?(?:日报|晚报|报|网|社|电视台))(?P<oplace>{_PLACE})?{_DATE}专?电))"

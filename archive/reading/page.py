@@ -9,6 +9,7 @@ into articles.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from archive.extraction.person_dict import char_tags, word_codes
@@ -35,6 +36,16 @@ EDGE_LINES = 3  # a bare section name or page number counts as a header only thi
 PER_LINE_SHARE = 0.15
 PER_LINE_MIN = 2
 COLUMN_LINES_MIN = 6  # lines ending no sentence at one width (±2 half-width cells): a column
+# An interview's turns (记者：…？ 答：…) are text however short, never a headline.
+SPEAKER_RE = re.compile(r"(记者|问|答|主持人|嘉宾|[QA])\s*[：:]")
+# A line set into the story above: a box's label (【相关链接】, 延伸阅读), whose text stays the
+# story's, where the story came from (（来源：X）, （据新华社）) or who its author is
+# (（作者单位：X）, （作者系X）).
+ASIDE_RE = re.compile(
+    r"[【\[〔]?(相关|新闻|背景|知识)?(链接|背景|延伸阅读|小贴士)[】\]〕]?"
+    r"|[（(]?(稿件|信息)?(来源[：:]|据)[^（）()]{1,30}[）)]?"
+    r"|[（(]作者[^（）()]{1,40}[）)]"
+)
 
 
 def split_blocks(text: str, masthead: Masthead | None = None) -> list[Block]:
@@ -172,6 +183,10 @@ def _classify(lines: list[str]) -> str:
         return "byline"
     if is_lead(first) or CONTINUED_RE.match(first):
         return "lead"
+    if len(lines) == 1 and ASIDE_RE.fullmatch(first):
+        return "aside"
+    if SPEAKER_RE.match(first):
+        return "body"
     if CONTINUED_RE.search(joined):
         return "body"  # "…（下转第2版）": the end of a story's text on this page
     if cjk_len(joined) <= SHORT_MAX and not is_terminated(end_byline(joined)[0]):
@@ -206,6 +221,7 @@ def parse_page(text: str) -> Page:
             "label": assembler.on_label,
             "signature": assembler.on_signature,
             "body": assembler.on_body,
+            "aside": assembler.on_aside,
         }[block.kind]
         assembler.settle(pending, block)
         handler(block, pending)

@@ -15,14 +15,22 @@ CLOSERS = "”’」』）)】\"'"
 SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
 
 
+# "（完）" closes a wire story: no text of the story, and the sentence before it has ended.
+END_MARK_RE = re.compile(r"\s*[（(]完[）)]$")
+# A remark in brackets after a finished sentence ("…市场。（据新华社）") leaves it finished.
+REMARK_AFTER_END_RE = re.compile(r"[。！？!?…][”’」』]?\s*[（(][^（）()]{1,40}[）)]$")
+
+
 def clean_line(line: str) -> str:
-    """Trim a line and drop markdown heading marks some OCR tools add ("# 标题")."""
-    line = line.strip().lstrip("#").strip()
+    """Trim a line and drop markdown heading marks some OCR tools add ("# 标题") and the
+    （完） that ends a wire story."""
+    line = END_MARK_RE.sub("", line.strip().lstrip("#").strip())
     return SPACE_RE.sub(" ", line)
 
 
 def is_terminated(text: str) -> bool:
-    return text.rstrip().rstrip(CLOSERS).endswith(TERMINAL)
+    text = text.rstrip()
+    return text.rstrip(CLOSERS).endswith(TERMINAL) or bool(REMARK_AFTER_END_RE.search(text))
 
 
 def cjk_len(text: str) -> int:

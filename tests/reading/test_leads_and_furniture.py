@@ -369,3 +369,9 @@ def test_two_headline_lines_that_each_end_on_a_word_stay_apart_one_paragraph_a_l
     titles = [a.title.replace(" ", "") for a in parse_page(text).articles]
     assert "奋进新时代表彰大会隆重召开" not in titles
     assert titles[1] == "全市春耕生产现场推进会召开"
+
+
+def test_a_section_named_with_its_kind_is_read_whole():
+    masthead = Masthead()
+    assert read_furniture("A3 时政新闻", masthead, edge=True)
+    assert (masthead.page_number, masthead.section) == (3, "时政新闻")

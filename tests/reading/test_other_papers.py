@@ -1,0 +1,79 @@
+"""Forms other city dailies print: a paper's name before the role, 本报X地X月X日讯, （完）,
+a source credited on its own line or after the last sentence."""
+
+from archive.reading import parse_page
+from archive.reading.leads import read_dateline
+
+
+def _read(text: str) -> list[tuple]:
+    return [
+        (a.title, [(b.name, b.kind) for b in a.bylines], a.agency, a.place, a.paragraphs)
+        for a in parse_page(text).articles
+    ]
+
+
+def test_a_byline_led_by_the_papers_name_signs_the_story():
+    (article,) = _read(
+        "全市安全生产工作会议召开\n\n衡阳日报全媒体记者 张志远\n\n"
+        "本报讯 6月7日，全市安全生产工作会议召开。"
+    )
+    assert article[:2] == ("全市安全生产工作会议召开", [("张志远", "reporter")])
+
+
+def test_a_local_lead_with_place_and_date_before_xun_is_a_dateline():
+    dateline = read_dateline("本报衡阳6月7日讯（全媒体记者 李卓然 通讯员 陈晓）记者今天获悉")
+    assert (dateline.agency, dateline.place) == ("本报", "衡阳")
+    assert [(b.name, b.kind) for b in dateline.bylines] == [
+        ("李卓然", "reporter"),
+        ("陈晓", "correspondent"),
+    ]
+
+
+def test_the_end_mark_and_source_credits_stay_in_the_story_they_close():
+    page = (
+        "全市安全生产工作会议召开\n\n本报讯 6月7日，全市安全生产工作会议召开。\n\n"
+        "会议要求，坚决遏制重特大事故发生。（完）\n\n"
+        "城区新增5条公交线路\n\n本报讯 城区将新增5条公交线路。\n\n（来源：衡阳日报）\n\n"
+        "国产大飞机C919商业首飞成功\n\n新华社上海5月28日电 国产大飞机C919完成首次商业飞行。\n\n"
+        "这标志着C919正式进入民航市场。（据新华社）"
+    )
+    assert [(title, paragraphs) for title, *_, paragraphs in _read(page)] == [
+        (
+            "全市安全生产工作会议召开",
+            ["本报讯 6月7日，全市安全生产工作会议召开。", "会议要求，坚决遏制重特大事故发生。"],
+        ),
+        ("城区新增5条公交线路", ["本报讯 城区将新增5条公交线路。", "（来源：衡阳日报）"]),
+        (
+            "国产大飞机C919商业首飞成功",
+            [
+                "新华社上海5月28日电 国产大飞机C919完成首次商业飞行。",
+                "这标志着C919正式进入民航市场。（据新华社）",
+            ],
+        ),
+    ]
+
+
+def test_numbered_photo_captions_are_captions_not_text():
+    (article,) = parse_page(
+        "祁东：黄花菜喜获丰收\n\n本报记者 陈晓 摄影报道\n\n"
+        "6月5日，祁东县黄花菜进入采摘旺季，菜农们抢抓晴好天气采摘。\n\n"
+        "图①：菜农在采摘黄花菜。\n\n图②：工人在晾晒黄花菜。"
+    ).articles
+    assert article.paragraphs == ["6月5日，祁东县黄花菜进入采摘旺季，菜农们抢抓晴好天气采摘。"]
+    assert article.captions == ["图①：菜农在采摘黄花菜。", "图②：工人在晾晒黄花菜。"]
+
+
+def test_a_column_of_notes_its_subheads_and_the_authors_affiliation():
+    first, second = parse_page(
+        "让文明新风吹遍城乡\n\n■李卓然\n\n文明是一座城市的灵魂。\n\n（作者单位：市委党校）\n\n"
+        "记者手记\n\n基层的温度\n\n采访中，记者深切感受到基层干部的辛劳与担当。\n\n"
+        "一、产业兴村\n\n岳屏镇大力发展特色产业。\n\n二、生态美村\n\n该镇持续推进人居环境整治。"
+    ).articles
+    assert (first.title, first.paragraphs[-1]) == ("让文明新风吹遍城乡", "（作者单位：市委党校）")
+    assert (second.title, second.section, second.bylines) == ("基层的温度", "记者手记", [])
+    assert second.paragraphs[1:] == [
+        "一、产业兴村",
+        "岳屏镇大力发展特色产业。",
+        "二、生态美村",
+        "该镇持续推进人居环境整治。",
+    ]
