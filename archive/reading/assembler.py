@@ -271,6 +271,16 @@ class Assembler:
         self.new_article(None, genre=PHOTO).paragraphs.extend(captions)
 
     def on_lead(self, block: Block, pending: list[Block]) -> None:
+        if pending and all(_titled_photo(b.text) for b in pending):
+            # "夏日荷塘 本报记者 X 摄" over a lead: pictures printed with title and credit on
+            # one line, not the headline of the story below.
+            for b in pending:
+                title, names = end_byline(b.text)
+                article = self.new_article(Headline(title=title), genre=PHOTO)
+                article.is_photo = True
+                article.add_bylines(names)
+            pending = []
+            self.current = None
         current = self.current
         waiting = self.awaiting_headline is not None and self.awaiting_headline is current
         if pending or current is None or (current.paragraphs and not waiting):
@@ -479,6 +489,13 @@ class Assembler:
             if not article.title:
                 article.title = derive_title(article)
                 article.title_is_derived = True
+
+
+def _titled_photo(text: str) -> bool:
+    """A short title with its photographer's credit on one line ("夏日荷塘 本报记者 X 摄")."""
+    title, names = end_byline(text)
+    photographers = bool(names) and all(b.kind == "photographer" for b in names)
+    return photographers and looks_like_title(title)
 
 
 def _is_running_text(text: str) -> bool:

@@ -41,12 +41,30 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("摄影记者", "photographer"),
     ("摄影", "photographer"),
     ("文/图", "reporter"),
+    # "文/X 图/Y", "文｜X": who wrote, who took the pictures
+    ("文/", "reporter"),
+    ("文｜", "reporter"),
+    ("文|", "reporter"),
+    ("图/", "photographer"),
+    ("图｜", "photographer"),
+    ("图|", "photographer"),
 )
 ROLE_RE = re.compile("|".join(re.escape(word) for word, _ in ROLE_WORDS))
+SLASH_ROLES = {
+    "文/": "作者",
+    "文｜": "作者",
+    "文|": "作者",
+    "图/": "摄影",
+    "图｜": "摄影",
+    "图|": "摄影",
+}
 ROLE_KIND = dict(ROLE_WORDS)
 # Chinese names have 1–4 characters (a split name comes in pieces); transliterations use ·.
 NAME_TOKEN_RE = re.compile(f"^(?:[{CJK}]{{1,4}}|[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,3}})$")
-NOT_A_NAME = frozenset(["报道", "整理", "编译", "采写", "摄影", "供图", "图文", "综合", "发自"])
+NOT_A_NAME = frozenset(
+    ["报道", "整理", "编译", "采写", "摄影", "供图", "图文", "综合", "发自", "新华社", "中新社"]
+)
+SIGNED_WITH_DASH_RE = re.compile(r"^[—－-]{1,2}\s*")  # "——记者 X" closing a story
 COMMENTATORS = frozenset(("本报评论员", "特约评论员", "评论员"))
 # "本报记者 X 文/图": X wrote the text and took the pictures; an article, not picture news.
 TEXT_AND_PHOTO_RE = re.compile(r"\s*(文\s*[/／]\s*图|图\s*[/／]\s*文|图文)$")
@@ -68,7 +86,7 @@ def _without_paper(text: str) -> str:
 def is_byline(block_text: str) -> bool:
     """■本报记者 X, or a signature line that opens with a role word (新华社记者 X, 本报评论员),
     maybe after the paper's name."""
-    text = _without_paper(block_text.strip())
+    text = _without_paper(SIGNED_WITH_DASH_RE.sub("", block_text.strip()))
     if len(text) > BYLINE_MAX or is_terminated(text):
         return False
     if not text.startswith(tuple(BYLINE_MARKS)):
@@ -122,7 +140,7 @@ def _merge_split_names(tokens: list[str]) -> list[str]:
 
 def parse_byline(block_text: str) -> list[BylineName]:
     """Names in a byline block with their kind; unknown tokens are ignored, never guessed."""
-    text = block_text.strip().lstrip(BYLINE_MARKS).strip()
+    text = SIGNED_WITH_DASH_RE.sub("", block_text.strip().lstrip(BYLINE_MARKS).strip())
     text = TEXT_AND_PHOTO_RE.sub("", _without_paper(text))
     photo = bool(PHOTO_SUFFIX_RE.search(text))
     text = PHOTO_SUFFIX_RE.sub("", text)
@@ -136,15 +154,20 @@ def parse_byline(block_text: str) -> list[BylineName]:
         current_role = match.group(0)
         pos = match.end()
     segments.append((current_role, text[pos:]))
+    pictures = False  # "图/本报记者 X": the role word after 图/ took the pictures
     for role, chunk in segments:
         tokens = [t for t in re.split(r"[\s、,，/]+", chunk) if t]
         tokens = [t for t in tokens if NAME_TOKEN_RE.match(t) and t not in NOT_A_NAME]
-        for name in _merge_split_names(tokens):
-            if len(name) < 2:
+        names = [name for name in _merge_split_names(tokens) if len(name) >= 2]
+        if role in SLASH_ROLES:
+            pictures = ROLE_KIND[role] == "photographer"
+            if not names:
                 continue
+        for name in names:
             kind = ROLE_KIND.get(role, "reporter")
-            printed = role or "作者"
-            if photo:
+            printed = SLASH_ROLES.get(role, role) or "作者"
+            if kind != "photographer" and (photo or pictures):
                 kind, printed = "photographer", f"{printed}（摄影）" if role else "摄影"
             result.append(BylineName(name=name, kind=kind, role=printed))
+        pictures = pictures and not names
     return result

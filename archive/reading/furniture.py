@@ -95,7 +95,7 @@ STAFF_ROLES = (
 )
 _ROLE = "|".join(STAFF_ROLES)
 STAFF_RE = re.compile(
-    rf"({_ROLE})(?:\s*[:：]\s*|\s+)((?:(?!(?:{_ROLE})(?:\s|[:：]))[{CJK}·]{{2,8}}[\s、,，]*)+)"
+    rf"(?:本版)?({_ROLE})(?:\s*[:：]\s*|\s+)((?:(?!(?:{_ROLE})(?:\s|[:：]))[{CJK}·]{{2,8}}[\s、,，]*)+)"
 )
 STAFF_NAME_RE = re.compile(rf"[{CJK}·]{{2,8}}")
 

@@ -39,6 +39,14 @@ def test_unreadable_input_says_why(data, reason):
         # 文/图: the reporter wrote the text and took the pictures (文 is no part of the name)
         ("本报记者 李佳 文/图", [("李佳", "reporter")]),
         ("■记者 王强 图／文", [("王强", "reporter")]),
+        # who wrote, who took the pictures; a signature after a dash; the paper's name first
+        (
+            "文/本报记者 张志远 图/本报记者 李卓然",
+            [("张志远", "reporter"), ("李卓然", "photographer")],
+        ),
+        ("文｜陈晓", [("陈晓", "reporter")]),
+        ("——记者 张志远", [("张志远", "reporter")]),
+        ("衡阳日报全媒体记者 张志远", [("张志远", "reporter")]),
     ],
 )
 def test_bylines(line, expected):
@@ -46,6 +54,8 @@ def test_bylines(line, expected):
 
 
 def test_a_mark_before_a_name_signs_but_before_a_phrase_titles_a_brief():
+    assert is_byline("文/张三 图/李四") and is_byline("——记者 张志远")
+    assert not is_byline("图/新华社") and not is_byline("——沙伊双方在北京签署联合声明")
     assert is_byline("■陈路华") and is_byline("■通讯员 赵诗 文雅婷") and is_byline("本报评论员")
     assert not is_byline("■美丽中国")
     assert is_byline("■阿依古丽·买买提") and not is_byline("■二十四节气·芒种")  # · alone: no name

@@ -77,3 +77,18 @@ def test_a_column_of_notes_its_subheads_and_the_authors_affiliation():
         "二、生态美村",
         "该镇持续推进人居环境整治。",
     ]
+
+
+def test_a_titled_photo_over_a_continued_story_is_picture_news_and_the_footer_names_staff():
+    page = parse_page(
+        "夏日荷塘 本报记者 何平 摄\n\n（上接第1版）\n\n项目建成后，将有效缓解城区交通压力。\n\n"
+        "本版责编：刘明 美编：陈红"
+    )
+    photo, story = page.articles
+    assert (photo.title, photo.is_photo, [(b.name, b.kind) for b in photo.bylines]) == (
+        "夏日荷塘",
+        True,
+        [("何平", "photographer")],
+    )
+    assert (story.continued_from, story.title_is_derived) == (1, True)
+    assert [(s.role, s.name) for s in page.masthead.staff] == [("责编", "刘明"), ("美编", "陈红")]
