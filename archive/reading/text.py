@@ -13,6 +13,7 @@ TERMINAL = tuple("。！？!?…；;：:")
 CLOSERS = "”’」』）)】\"'"
 
 SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
+LETTER_SPACED_MIN = 5  # characters; "付 亮 王 琳" are two names spaced apart, not a headline
 
 
 # "（完）" closes a wire story: no text of the story, and the sentence before it has ended.
@@ -21,11 +22,15 @@ END_MARK_RE = re.compile(r"\s*[（(]完[）)]$")
 REMARK_AFTER_END_RE = re.compile(r"[。！？!?…][”’」』]?\s*[（(][^（）()]{1,40}[）)]$")
 
 
+# A headline set in spaced-out type, read a character at a time: 全 市 安 全 生 产 会 议 召 开.
+SPACED_OUT_RE = re.compile(rf"[{CJK}](?: [{CJK}]){{{LETTER_SPACED_MIN - 1},}}")
+
+
 def clean_line(line: str) -> str:
     """Trim a line and drop markdown heading marks some OCR tools add ("# 标题") and the
-    （完） that ends a wire story."""
-    line = END_MARK_RE.sub("", line.strip().lstrip("#").strip())
-    return SPACE_RE.sub(" ", line)
+    （完） that ends a wire story; close up a line set in spaced-out type."""
+    line = SPACE_RE.sub(" ", END_MARK_RE.sub("", line.strip().lstrip("#").strip()))
+    return line.replace(" ", "") if SPACED_OUT_RE.fullmatch(line) else line
 
 
 def is_terminated(text: str) -> bool:

@@ -92,3 +92,13 @@ def test_a_titled_photo_over_a_continued_story_is_picture_news_and_the_footer_na
     )
     assert (story.continued_from, story.title_is_derived) == (1, True)
     assert [(s.role, s.name) for s in page.masthead.staff] == [("责编", "刘明"), ("美编", "陈红")]
+
+
+def test_a_headline_in_spaced_out_type_is_read_closed_up():
+    first, second = parse_page(
+        "全 市 安 全 生 产 工 作 会 议 召 开\n\n本报讯 6月7日，全市安全生产工作会议召开。\n\n"
+        "城区新增5条 公交线路\n\n■通讯员 付 亮 王 琳\n\n本报讯 城区将新增5条公交线路。"
+    ).articles
+    assert first.title == "全市安全生产工作会议召开"
+    assert second.title == "城区新增5条 公交线路"  # two phrases keep their space
+    assert [b.name for b in second.bylines] == ["付亮", "王琳"]
