@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass, field
 
 from . import forms
+from .furniture import PAPER
 from .names import invent_names, spaced
 
 TIMES_OF_DAY = ("", "", "上午", "下午", "晚")
@@ -26,6 +27,9 @@ WIRE_PLACES = (
     "布鲁塞尔",
 )
 LOCAL_PLACES = ("长沙", "北京", "衡南", "湘潭", "祁东", "耒阳", "常宁", "衡山", "南岳")
+DATED_XUN_SHARE = 0.2  # 本报讯 leads printed 本报X地X月X日讯
+END_MARK_SHARE = 0.2  # wire stories ending in （完）
+DASHED_SHARE = 0.25  # closing signatures set on a line of their own after a dash
 
 
 @dataclass
@@ -55,6 +59,10 @@ def byline_block(rng: random.Random) -> Attribution:
             (f"■本报记者 {_name(rng, reporter)} 通讯员 {_name(rng, other)}", [reporter, other]),
             (f"■通讯员 {_name(rng, reporter)} {_name(rng, other)}", [reporter, other]),
             (f"■本报记者 {_name(rng, reporter)} {_name(rng, other)}", [reporter, other]),
+            # forms other dailies print: the paper's name first, who wrote and who shot
+            (f"{PAPER}全媒体记者 {_name(rng, reporter)}", [reporter]),
+            (f"文/本报记者 {reporter} 图/本报记者 {other}", [reporter, other]),
+            (f"文｜{reporter}", [reporter]),
         )
     )
     text, names = block
@@ -77,6 +85,9 @@ def local_lead(rng: random.Random, issue: dt.date, credited: bool = True) -> Att
         else (("", []),)
     )
     space = " " if not credit else ""
+    if rng.random() < DATED_XUN_SHARE:  # 本报衡南6月7日讯: the place and date before 讯
+        place, day = rng.choice(LOCAL_PLACES), lead_day(rng, issue)
+        return _lead(forms.LOCAL_LEAD, f"本报{place}{day}讯{credit}{space}", credit, names)
     return _lead(forms.LOCAL_LEAD, f"本报讯{credit}{space}{when}，", credit, names)
 
 
@@ -98,7 +109,10 @@ def wire_lead(rng: random.Random, issue: dt.date) -> Attribution:
             (f"中新社{place}{day}电 ", "", []),
         )
     )
-    return _lead(forms.WIRE, lead, credit, names)
+    wire = _lead(forms.WIRE, lead, credit, names)
+    if rng.random() < END_MARK_SHARE:
+        wire.closing = "（完）"  # the end of a wire story, as some papers keep it
+    return wire
 
 
 def dispatch_lead(rng: random.Random, issue: dt.date) -> Attribution:
@@ -127,7 +141,11 @@ def _lead(form: str, lead: str, credit: str, names: list[str]) -> Attribution:
 def closing_byline(rng: random.Random) -> Attribution:
     name = invent_names(rng, 1)[0]
     closing = rng.choice((f"（记者 {name}）", f"（{name}）", f"（{name} 摄）", f"（记者{name}）"))
-    return Attribution(form=forms.END_BYLINE, closing=closing, names=[name], regions=[closing])
+    if rng.random() < DASHED_SHARE:
+        closing = f"\n\n——记者 {name}"  # a signature of its own after a dash
+    return Attribution(
+        form=forms.END_BYLINE, closing=closing, names=[name], regions=[closing.strip()]
+    )
 
 
 def commentary_byline(rng: random.Random) -> Attribution:

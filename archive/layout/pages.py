@@ -32,10 +32,15 @@ def usable_sentences(sentences: list[AnnotatedSentence]) -> list[AnnotatedSenten
     ]
 
 
-def unique_key(key: str, own_text: str, page_text: str) -> str:
-    """The key grown, within its own article, until nothing else on the page prints it."""
+def unique_key(key: str, own_text: str, page_text: str, title: str = "") -> str:
+    """The key grown, within its own article, until nothing else on the page prints it; it is
+    looked for past the title, which may print the same words (蔡奇出席《…》座谈会 over 《…》
+    座谈会17日在京召开)."""
     own, page = squeeze(own_text), squeeze(page_text)
-    start = own.find(squeeze(key))
+    head = own.find(squeeze(title)) if title else -1
+    start = own.find(squeeze(key), head + len(squeeze(title)) if head >= 0 else 0)
+    if start < 0:
+        start = own.find(squeeze(key))
     end = start + len(squeeze(key))
     while page.count(own[start:end]) > 1 and end < len(own):
         end += 1
@@ -125,7 +130,8 @@ class PageMaker:
             for article in placed:
                 article.truth.forms.append(forms.NO_BLANK_LINES)
         for article in placed:
-            article.truth.key = unique_key(article.truth.key, article.truth.text, text)
+            truth = article.truth
+            truth.key = unique_key(truth.key, truth.text, text, truth.title or "")
         return TruePage(
             file_name=file_name(number),
             issue_date=issue,

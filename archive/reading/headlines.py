@@ -158,6 +158,8 @@ def split_headline(blocks: list[list[str]]) -> Headline:
 CUT_ENDINGS = tuple(
     "的地得和与及在是对把将为被从向以并而或让使给于之所其这那各每更都也还又就，,、；;"
 )
+# 地 after a word that counts places is the noun "places", not the particle (影响南方多地, 全国各地).
+PLACES_WORD_RE = re.compile(r"[多各两本外异当全此该几]地$")
 # Only punctuation (and 的) is sure to start inside a sentence: 地处, 和平, 其中 start sentences.
 CUT_STARTS = tuple("，,。、；;：:）)」』”的")
 _POINTER = r"^(图为|上图|下图|左图|右图|▲|△|图：|图:)"  # a caption pointing at its picture
@@ -195,7 +197,8 @@ def looks_like_title(text: str) -> bool:
     text = text.strip()
     if not TITLE_MIN <= cjk_len(text) <= TITLE_MAX or is_caption(text) or is_subhead(text):
         return False
-    if text.startswith(CUT_STARTS) or (text.endswith(CUT_ENDINGS) and not _ends_on_verb(text)):
+    ends_whole = _ends_on_verb(text) or bool(PLACES_WORD_RE.search(text))
+    if text.startswith(CUT_STARTS) or (text.endswith(CUT_ENDINGS) and not ends_whole):
         return False
     if re.search(r"[。；;]", text):
         return False  # a sentence ended inside it: running text the column cut

@@ -31,7 +31,7 @@ def test_verbosity_two_says_what_went_wrong_page_by_page(tmp_path):
     assert loud.endswith(quiet)
     notes = loud[: -len(quiet)].splitlines()
     assert all(
-        re.match(r"page_000[123]\.txt: (missed|title|bylines|invented|date) ", n) for n in notes
+        re.match(r"page_000[123]\.txt: (missed|title|bylines|invented:|date) ", n) for n in notes
     )
 
 

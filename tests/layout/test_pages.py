@@ -10,7 +10,7 @@ from archive.layout import forms
 from archive.layout.attribution import lead_day
 from archive.layout.furniture import date_line
 from archive.layout.names import COMPOUND_SURNAMES, invent_names
-from archive.layout.pages import PageMaker
+from archive.layout.pages import PageMaker, unique_key
 from archive.layout.reading import PageReading, ReadArticle, read_page
 from archive.layout.scoring import ALL, score_page
 from archive.layout.text import squeeze
@@ -73,6 +73,16 @@ def test_keys_are_printed_once_and_known_names_lie_in_printed_regions(pages):
                 assert squeeze(region) in text
             for name in article.persons:
                 assert any(name in squeeze(r) for r in article.regions), name
+
+
+def test_a_key_the_title_also_prints_is_looked_for_in_the_text():
+    own = (
+        "蔡奇出席《平安中国》座谈会\n衡阳日报全媒体记者 李慧波\n本报讯 《平安中国》座谈会17日召开。"
+    )
+    page = own + "\n另一条新闻。"
+    assert unique_key("《平安中国》座谈会", own, page, "蔡奇出席《平安中国》座谈会") == (
+        "《平安中国》座谈会1"
+    )
 
 
 def test_a_reader_that_returns_the_answer_key_scores_one(pages):

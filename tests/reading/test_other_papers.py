@@ -102,3 +102,17 @@ def test_a_headline_in_spaced_out_type_is_read_closed_up():
     assert first.title == "全市安全生产工作会议召开"
     assert second.title == "城区新增5条 公交线路"  # two phrases keep their space
     assert [b.name for b in second.bylines] == ["付亮", "王琳"]
+
+
+def test_a_picture_after_a_signed_story_and_a_line_citing_the_media_over_a_lead():
+    first, picture, third = parse_page(
+        "美明尼苏达州抗议持续\n\n17日，美国明尼苏达州明尼阿波利斯市抗议活动持续。\n\n"
+        "——记者 蒋军辉\n\n雨雪天气持续影响北方多地\n\n"
+        "伊朗最高领袖哈梅内伊17日在首都德黑兰发表讲话。\n\n"
+        "美国毛伊岛大火仍有逾千人失联\n\n据当地媒体报道\n\n"
+        "本报讯 8月20日，美国夏威夷州毛伊岛仍有三处大火在燃烧。"
+    ).articles
+    assert [b.name for b in first.bylines] == ["蒋军辉"]
+    assert picture.title == "雨雪天气持续影响北方多地"  # 多地: places, not the particle 地
+    assert third.title == "美国毛伊岛大火仍有逾千人失联"
+    assert "据当地媒体报道" not in third.paragraphs  # a headline line, not a source note
