@@ -22,6 +22,7 @@ from .headlines import (
     CAPTION_MAX,
     DECK_END_RE,
     NUMBERED_PICTURE_RE,
+    PICTURE_NOTE_RE,
     POINTS_AT_PICTURE_RE,
     Headline,
     continues_sentence,
@@ -93,7 +94,8 @@ class Assembler:
         return article
 
     def _set_headline(self, article: ArticleDraft, headline: Headline) -> None:
-        article.kicker, article.title, article.deck = headline.kicker, headline.title, headline.deck
+        article.kicker, article.deck = headline.kicker, headline.deck
+        article.title = PICTURE_NOTE_RE.sub("", headline.title) or headline.title
         self.banners.extend(headline.banners)
 
     def _headless(self) -> ArticleDraft:

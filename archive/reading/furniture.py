@@ -74,7 +74,11 @@ SECTION_RE = re.compile(
     rf"[{CJK}]{{2,4}}?(新闻|要闻|视点|观察|周刊|专版|副刊|专刊)|"
     + "|".join(sorted(SECTIONS, key=len, reverse=True))
 )
-SEPARATORS_RE = re.compile(r"[\s|｜/·:：]+")
+SEPARATORS_RE = re.compile(r"[\s|｜/·:：《》（）()【】\[\]－—-]+")
+BRACKETS = set("《》（）()【】[]")  # on a header only around the paper's name, date and page
+# "第 01 版" as an e-paper prints it, closed up before the line is cut into tokens.
+SPACED_PAGE_RE = re.compile(r"第\s+([A-Za-z]?\d{1,3})\s*版|第([A-Za-z]?\d{1,3})\s+版")
+SITE_RE = re.compile(rf"[{CJK}]{{2,4}}?网")  # 人民网－人民日报: the site that carries the paper
 STAFF_ROLES = (
     "责任编辑",
     "值班编辑",
@@ -156,6 +160,7 @@ class _Reading:
         self.section = ""
         self.date: dt.date | None = None
         self.strong = False  # a page label, a full date, a paper name: never running text
+        self.named = False  # a page label or the paper's name, not a date alone
 
     def chunk(self, chunk: str) -> bool:
         if m := PAGE_NUMBER_RE.fullmatch(chunk):  # "2", "A3": alone, or it would eat years
@@ -172,12 +177,15 @@ class _Reading:
     def _token(self, chunk: str, pos: int) -> int | None:
         if m := PAGE_LABEL_RE.match(chunk, pos):
             self.page_number, self.strong = page_number_of(m.group(1)), True
+            self.named = True
         elif m := DATE_RE.match(chunk, pos):
             self.date, self.strong = _date(*m.groups()), True
         elif m := PAPER_RE.match(chunk, pos):
-            self.strong = True
+            self.strong = self.named = True
         elif m := SECTION_RE.match(chunk, pos):
             self.section = self.section or m.group(0)
+        elif m := SITE_RE.match(chunk, pos):
+            pass
         elif not (m := WEEKDAY_RE.match(chunk, pos) or LUNAR_RE.match(chunk, pos)) and not (
             m := SERIAL_RE.match(chunk, pos)
         ):
@@ -192,10 +200,13 @@ def read_furniture(line: str, masthead: Masthead, *, edge: bool) -> bool:
     name ("要闻") or page number ("2") is a header, not a word of the text.
     """
     staff, rest = _staff(line)
+    rest = SPACED_PAGE_RE.sub(lambda m: f"第{m.group(1) or m.group(2)}版", rest)
     chunks = [c for c in SEPARATORS_RE.split(rest) if c]
     reading = _Reading()
     if chunks and not all(reading.chunk(c) for c in chunks):
         return False
+    if BRACKETS.intersection(rest) and not reading.named:
+        return False  # "（2023年6月8日）" under a speech dates the speech, not the page
     if not staff and (not chunks or not reading.strong and not edge):
         return False
     masthead.staff.extend(staff)

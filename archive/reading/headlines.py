@@ -164,6 +164,10 @@ PLACES_WORD_RE = re.compile(r"[多各两本外异当全此该几]地$")
 CUT_STARTS = tuple("，,。、；;：:）)」』”的")
 _POINTER = r"^(图为|上图|下图|左图|右图|▲|△|图：|图:)"  # a caption pointing at its picture
 POINTS_AT_PICTURE_RE = re.compile(_POINTER)
+# A headline's note that a photo goes with the story: （图）, （附图片1张）; no words of the title.
+PICTURE_NOTE_RE = re.compile(
+    r"\s*[（(](?:图|附图|组图|附图片\s*[\d０-９一二三四五六七八九十]*\s*张?)[）)]$"
+)
 # "图①：…", "图2：…": one of a story's numbered photos, a caption even as a full sentence.
 NUMBERED_PICTURE_RE = re.compile(r"图\s*[①-⑳\d一二三四五六七八九十]{1,2}\s*[：:]")
 CAPTION_RE = re.compile(r"(摄影?|供图|图片)[）)]?$|(（图）|\(图\))$|" + _POINTER)

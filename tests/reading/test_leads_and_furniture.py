@@ -88,6 +88,9 @@ def test_continuation_marks_are_read_and_removed():
         ("2 要闻 2021年4月17日 星期六", 2, "要闻", dt.date(2021, 4, 17)),
         ("第3版 国际", 3, "国际", None),
         ("衡阳日报 2023年3月9日 星期四", None, "", dt.date(2023, 3, 9)),
+        # as an e-paper cites its page, and the site that carries it
+        ("《 人民日报 》（ 2023年06月08日 第 01 版）", 1, "", dt.date(2023, 6, 8)),
+        ("人民网－人民日报", None, "", None),
     ],
 )
 def test_header_lines_fill_the_masthead(line, page, section, date):
@@ -129,6 +132,7 @@ def test_a_header_that_names_the_staff_on_its_own_line_is_one_furniture_line():
         ("2021年4月17日，市里召开大会。", True),
         ("详见第2版", True),
         ("编辑部的故事", True),
+        ("（2023年6月8日）", False),  # under a speech: the day it was given
     ],
 )
 def test_text_is_not_furniture(line, edge):

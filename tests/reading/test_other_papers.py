@@ -116,3 +116,11 @@ def test_a_picture_after_a_signed_story_and_a_line_citing_the_media_over_a_lead(
     assert picture.title == "雨雪天气持续影响北方多地"  # 多地: places, not the particle 地
     assert third.title == "美国毛伊岛大火仍有逾千人失联"
     assert "据当地媒体报道" not in third.paragraphs  # a headline line, not a source note
+
+
+def test_a_headlines_note_of_its_photo_is_no_part_of_the_title():
+    titles = [
+        parse_page(f"{title}\n\n本报讯 6月7日，市领导深入重点项目建设一线调研。").articles[0].title
+        for title in ("市领导调研重点项目建设（图）", "市领导调研重点项目建设（附图片１张）")
+    ]
+    assert titles == ["市领导调研重点项目建设", "市领导调研重点项目建设"]
