@@ -193,12 +193,19 @@ class _Reading:
         return m.end()
 
 
+# "（本版图片均由X提供）": a credit for the whole page, no story's caption.
+PAGE_CREDIT_RE = re.compile(r"[（(]?本版(?:图片|照片|摄影)[^（）()]{0,30}[）)]?")
+
+
 def read_furniture(line: str, masthead: Masthead, *, edge: bool) -> bool:
     """Record ``line`` on the masthead if it is page furniture; False when it is text.
 
     ``edge``: the line is among the first or last lines of the page, where a bare section
     name ("要闻") or page number ("2") is a header, not a word of the text.
     """
+    if PAGE_CREDIT_RE.fullmatch(line):
+        masthead.lines.append(line)
+        return True
     staff, rest = _staff(line)
     rest = SPACED_PAGE_RE.sub(lambda m: f"第{m.group(1) or m.group(2)}版", rest)
     chunks = [c for c in SEPARATORS_RE.split(rest) if c]

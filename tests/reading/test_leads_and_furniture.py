@@ -91,6 +91,7 @@ def test_continuation_marks_are_read_and_removed():
         # as an e-paper cites its page, and the site that carries it
         ("《 人民日报 》（ 2023年06月08日 第 01 版）", 1, "", dt.date(2023, 6, 8)),
         ("人民网－人民日报", None, "", None),
+        ("（本版图片均由岳屏镇提供）", None, "", None),  # a credit for the whole page
     ],
 )
 def test_header_lines_fill_the_masthead(line, page, section, date):
