@@ -20,6 +20,7 @@ class Genre(models.TextChoices):
     COMMENTARY = "commentary", "评论"
     BRIEF = "brief", "简讯"
     PHOTO = "photo", "图片新闻"
+    NOTICE = "notice", "公告"
 
 
 class ArticleQuerySet(models.QuerySet):

@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from archive.extraction.types import BylineName
 
 from .bylines import COMMENTATORS, is_photo_byline, parse_byline
-from .columns import BRIEF, COMMENTARY, PHOTO, column_label, is_editors_note
+from .columns import (
+    BRIEF,
+    COMMENTARY,
+    NOTICE,
+    PHOTO,
+    column_label,
+    is_editors_note,
+    is_notice_title,
+)
 from .derived import derive_title
 from .drafts import ArticleDraft
 from .headlines import (
@@ -96,6 +104,8 @@ class Assembler:
     def _set_headline(self, article: ArticleDraft, headline: Headline) -> None:
         article.kicker, article.deck = headline.kicker, headline.deck
         article.title = PICTURE_NOTE_RE.sub("", headline.title) or headline.title
+        if not article.genre and is_notice_title(article.title):
+            article.genre = NOTICE
         self.banners.extend(headline.banners)
 
     def _headless(self) -> ArticleDraft:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-COMMENTARY, BRIEF, PHOTO = "commentary", "brief", "photo"
+COMMENTARY, BRIEF, PHOTO, NOTICE = "commentary", "brief", "photo", "notice"
 LABELS: dict[str, str] = {
     **dict.fromkeys(
         [
@@ -52,7 +52,11 @@ LABELS: dict[str, str] = {
         BRIEF,
     ),
     **dict.fromkeys(["图片新闻", "图片报道", "图说", "看图", "新闻图片"], PHOTO),
+    **dict.fromkeys(["分类广告", "广告", "公告栏", "声明公告", "信息公告"], NOTICE),
 }
+# A notice's own heading: 遗失声明, 注销公告, 寻人启事, 讣告, 关于…的公示.
+NOTICE_TITLE_RE = re.compile(r"(声明|公告|启事|讣告|通告|公示)(（[^（）]{1,12}）)?$")
+NOTICE_TITLE_MAX = 30  # characters; a longer headline that ends so is news about a notice
 DECORATION_RE = re.compile(r"^[【\[〔■□▲◆●★☆\s]+|[】\]〕\s]+$")
 
 
@@ -61,6 +65,10 @@ def column_label(text: str) -> tuple[str, str] | None:
     label = DECORATION_RE.sub("", text.strip())
     genre = LABELS.get(label)
     return (label, genre) if genre else None
+
+
+def is_notice_title(title: str) -> bool:
+    return len(title) <= NOTICE_TITLE_MAX and bool(NOTICE_TITLE_RE.search(title))
 
 
 def is_editors_note(paragraph: str) -> bool:

@@ -32,7 +32,7 @@ class ArticleDraft:
     warnings: list[str] = field(default_factory=list)  # why a person should check it
     agency: str = ""  # the dateline's source: 本报, 新华社, 中新社 …
     place: str = ""  # the dateline's place: 北京, 长沙 …
-    genre: str = ""  # '' for news; commentary | brief | photo
+    genre: str = ""  # '' for news; commentary | brief | photo | notice
     section: str = ""  # the column it is printed under (简讯, 短评 …)
     continued_to: int | None = None  # （下转第X版）
     continued_from: int | None = None  # （上接第X版）

@@ -124,3 +124,16 @@ def test_a_headlines_note_of_its_photo_is_no_part_of_the_title():
         for title in ("市领导调研重点项目建设（图）", "市领导调研重点项目建设（附图片１张）")
     ]
     assert titles == ["市领导调研重点项目建设", "市领导调研重点项目建设"]
+
+
+def test_a_notice_is_filed_as_one_under_its_column():
+    page = parse_page(
+        "分类广告\n\n遗失声明\n\n张建国不慎遗失住房公积金缴存证明一份，声明作废。\n\n"
+        "关于2023年度市级文明单位拟表彰名单的公示\n\n经评审，拟表彰以下单位。\n\n"
+        "市民热议“发布公告”的新方式\n\n本报讯 近日，市政府改进公告发布方式。"
+    )
+    assert [(a.title, a.genre, a.section) for a in page.articles] == [
+        ("遗失声明", "notice", "分类广告"),
+        ("关于2023年度市级文明单位拟表彰名单的公示", "notice", ""),
+        ("市民热议“发布公告”的新方式", "", ""),
+    ]

@@ -109,3 +109,19 @@ def test_the_issue_page_names_each_page_section(db, tmp_path, client):
     _import(tmp_path, "furniture.txt")
     html = client.get("/2023/03/09/").content.decode()
     assert "第3版 · 要闻" in html
+
+
+def test_notices_are_filed_as_notices_and_say_so(db, tmp_path, client):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "2023-06-08_12.txt").write_text(
+        "遗失声明\n\n张建国不慎遗失衡阳市住房公积金缴存证明一份，声明作废。\n\n"
+        "注销公告\n\n衡阳市某某科技有限公司拟向公司登记机关申请注销登记。\n\n"
+        "城区新增5条公交线路\n\n本报讯 城区将新增5条公交线路。",
+        encoding="utf-8",
+    )
+    call_command("import_archive", str(folder), stdout=io.StringIO(), verbosity=0)
+    genres = dict(Article.objects.values_list("title", "genre"))
+    assert genres == {"遗失声明": "notice", "注销公告": "notice", "城区新增5条公交线路": ""}
+    notice = Article.objects.get(title="注销公告")
+    assert "公告" in client.get(notice.get_absolute_url()).content.decode()
