@@ -41,15 +41,8 @@ ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("摄影记者", "photographer"),
     ("摄影", "photographer"),
     ("文/图", "reporter"),
-    # "文/X 图/Y", "文｜X": who wrote, who took the pictures
-    ("文/", "reporter"),
-    ("文｜", "reporter"),
-    ("文|", "reporter"),
-    ("图/", "photographer"),
-    ("图｜", "photographer"),
-    ("图|", "photographer"),
 )
-ROLE_RE = re.compile("|".join(re.escape(word) for word, _ in ROLE_WORDS))
+# "文/X 图/Y", "文｜X": who wrote, who took the pictures; the role as the archive prints it.
 SLASH_ROLES = {
     "文/": "作者",
     "文｜": "作者",
@@ -58,6 +51,11 @@ SLASH_ROLES = {
     "图｜": "摄影",
     "图|": "摄影",
 }
+ROLE_WORDS += tuple(
+    (word, "photographer" if printed == "摄影" else "reporter")
+    for word, printed in SLASH_ROLES.items()
+)
+ROLE_RE = re.compile("|".join(re.escape(word) for word, _ in ROLE_WORDS))
 ROLE_KIND = dict(ROLE_WORDS)
 # Chinese names have 1–4 characters (a split name comes in pieces); transliterations use ·.
 NAME_TOKEN_RE = re.compile(f"^(?:[{CJK}]{{1,4}}|[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,3}})$")
