@@ -45,3 +45,12 @@ def char_tags() -> dict[str, str]:
             if len(word) == 1:
                 tags[word] = tag
     return tags
+
+
+@cache
+def verb_words() -> frozenset[str]:
+    """The words of two to four characters jieba tags as verbs of any kind (v, vn, vd …)."""
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    with path.open(encoding="utf-8") as handle:
+        rows = (line.split() for line in handle)
+        return frozenset(word for word, _, tag in rows if tag[0] == "v" and 2 <= len(word) <= 4)

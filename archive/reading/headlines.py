@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.extraction.person_dict import word_codes
+from archive.extraction.person_dict import char_tags, verb_words, word_codes
 
-from .text import CJK, cjk_len
+from .text import CJK, cjk_len, words
 
 KICKER_END = ("——", "—", "--", "－－")
 # A deck often ends by naming who presided or attended: "张三主持", "X出席并致辞".
@@ -20,6 +20,20 @@ CONTEXT_START_RE = re.compile(
     r"^(应|在|为了|为|随着|据|记者|截至|值此|围绕|聚焦|面对|针对|按照|根据|历经|经过|通过)"
 )
 CONTEXT_END_RE = re.compile(r"(之际|期间|以来|前夕|邀请|了解到|获悉|背景下|之下)$")
+# Two headline lines sharing this many words (text.words), and this share of the shorter
+# line's, are two lines of a stack, one restating the other; a title broken over two lines
+# does not repeat itself much (…三次会议主席团 / 常务主席第三次会议举行 share four words of
+# ten; parallel halves, 国内十大新闻 / 国际十大新闻, three).
+RESTATED_MIN = 4
+RESTATED_SHARE = 0.5
+CONDENSED_SHARE = 0.8  # of a line's words found in a longer line: it is that line condensed
+# A line of this many characters with no verb names what the next line tells of.
+SUBJECT_MIN = 6
+IDIOM_LEN = 4  # jieba lists set phrases of four characters (举行会谈) as words of their own
+# jieba's tags of the words no headline line opens on (和, 并, 的, 了, 等 …) and the prepositions
+# that take a companion (同, 与): a line opening on one carries on the line above.
+_NO_OPENING_TAGS = {"c", "u", "uj", "ul", "uz", "ug", "ud"}
+_COMPANIONS = set("同与跟")
 
 
 @dataclass
@@ -68,6 +82,67 @@ def _paired(text: str) -> bool:
     return is_paired_title(text) or is_banner([text])
 
 
+def opens_deck(above: str, line: str) -> bool:
+    """The line opens a deck (——…), unless its one dash carries on a name the line above
+    broke off (第22届中国 / —东盟博览会)."""
+    inside_name = line.startswith("—") and not line.startswith("——") and above[-1:].isalnum()
+    return line.startswith(DECK_START) and not inside_name
+
+
+def restates(first: str, second: str) -> bool:
+    """国家副主席韩正在北京会见英国财政大臣里夫斯 / 韩正会见英国财政大臣: kicker and title."""
+    said = [words(first), words(second)]
+    shared = len(said[0] & said[1])
+    return shared >= RESTATED_MIN and shared >= RESTATED_SHARE * min(map(len, said))
+
+
+def _condensed(short: str, long: str) -> bool:
+    """``short`` says in fewer words what ``long`` says (李明远会见德国汉堡经贸代表团 under
+    市长李明远在市政府会见德国汉堡经贸代表团一行): a headline is the short form, the long one
+    its kicker or deck."""
+    said = words(short)
+    return cjk_len(short) < cjk_len(long) and len(said & words(long)) >= CONDENSED_SHARE * len(said)
+
+
+def continues_title(first: str, second: str) -> bool:
+    """Two headline lines set with no blank line between them are one title when the second
+    opens on a word no headline opens on (也门政府欢迎沙特 / 同胡塞武装举行和谈, 中国 / —东盟),
+    or the first names a subject and no verb (杭州亚运会开幕式 / 完成第一次正式彩排)."""
+    if restates(first, second) or opens_deck(first, second):
+        return False
+    head = second[0]
+    if head == "—":
+        return True  # a dash inside a name (中国—东盟)
+    if _opening_word(second) is None and (
+        char_tags().get(head) in _NO_OPENING_TAGS or head in _COMPANIONS
+    ):
+        return True
+    return cjk_len(first) >= SUBJECT_MIN and not _has_verb(first)
+
+
+def _opening_word(text: str) -> str | None:
+    """The dictionary word of two to four characters ``text`` opens on (和平, 同心), if any."""
+    codes = word_codes()
+    return next((text[:size] for size in (4, 3, 2) if text[:size] in codes), None)
+
+
+def _has_verb(text: str) -> bool:
+    """A verb among the words of ``text`` read longest first from the left (杭州|亚运会|开幕式
+    has none: 开幕 is not one of its words), or opening a set phrase of four (举行|会谈)."""
+    verbs, tags, at = verb_words(), char_tags(), 0
+    while at < len(text):
+        word = _opening_word(text[at:])
+        if word is None:
+            if tags.get(text[at], "")[:1] == "v":
+                return True  # 是, 出
+            at += 1
+        elif word in verbs or len(word) == IDIOM_LEN and word[:2] in verbs:
+            return True
+        else:
+            at += len(word)
+    return False
+
+
 def is_context(text: str) -> bool:
     """A kicker that sets the scene ("应…邀请", "在…之际", "记者从…获悉") rather than tells news."""
     return bool(CONTEXT_START_RE.match(text) or CONTEXT_END_RE.search(text))
@@ -75,8 +150,8 @@ def is_context(text: str) -> bool:
 
 def _entries(blocks: list[list[str]]) -> tuple[list[str], list[str]]:
     """Headline lines to weigh, and column banners. A block's lines form one line unless a
-    dash, a paired title or a scene-setting ending ("…之际", "…了解到") marks where a kicker
-    ends or a deck begins. One line of parallel phrases below a headline line is its paired
+    dash, a paired title, a scene-setting ending ("…之际", "…了解到") or a line restating the
+    one above marks where a kicker ends or a deck begins. One line of parallel phrases below a headline line is its paired
     title ("以国家战略需求为导向" / "装备制造不断突破 筑牢实体经济根基"); a block of several
     such lines is a column banner wherever it stands ("学党史 悟思想" / "办实事 开新局")."""
     entries: list[str] = []
@@ -91,9 +166,10 @@ def _entries(blocks: list[list[str]]) -> tuple[list[str], list[str]]:
             continue
         current = lines[0]
         for line in lines[1:]:
-            cut = is_kicker(current) or line.startswith(DECK_START)
+            cut = is_kicker(current) or opens_deck(current, line)
             cut = cut or bool(CONTEXT_END_RE.search(current))
             cut = cut or is_paired_title(line) != is_paired_title(current)
+            cut = cut or restates(current, line)
             if cut and cjk_len(current) >= PHRASE_MIN:
                 entries.append(current)
                 current = line
@@ -134,6 +210,7 @@ def split_headline(blocks: list[list[str]]) -> Headline:
         or cjk_len(rest[0]) < TITLE_MIN  # 对话, 聚焦: a column's word over the title
         or (paired and not _paired(rest[0]))
         or (is_context(rest[0]) and not is_context(rest[1]))
+        or _condensed(rest[1], rest[0])
         # three lines of a stack, the last maybe a "——" deck: kicker, title, deck
         or (len(rest) + dashed >= 3 and not deck_tail)
     ):

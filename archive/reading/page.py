@@ -19,7 +19,7 @@ from .bylines import is_byline
 from .columns import COMMENTARY, column_label
 from .drafts import ArticleDraft, Page
 from .furniture import Masthead, read_furniture
-from .headlines import PAIRS, is_banner
+from .headlines import PAIRS, continues_title, is_banner, looks_like_title
 from .leads import CONTINUED_RE, end_byline, is_lead
 from .text import cjk_len, clean_line, is_terminated
 
@@ -128,15 +128,36 @@ def _width(line: str) -> int:
 
 def _title_lines(lines: list[str]) -> list[list[str]]:
     """One piece a line, except a headline the export broke inside a word (国际旅游文化 /
-    节开幕): its two lines stay one piece, as on a page with blank lines."""
+    节开幕), or into two lines that read as one (_title_goes_on) with no other headline line
+    above or below them (three are kicker, title and deck): its two lines stay one piece, as
+    on a page with blank lines."""
     pieces: list[list[str]] = []
-    for line in lines:
+    for at, line in enumerate(lines):
         last = pieces[-1] if pieces else None
-        if last and len(last) == 1 and _word_across(last[0], line):
+        if (
+            last
+            and len(last) == 1
+            and (
+                _word_across(last[0], line)
+                or _title_goes_on(last[0], line)
+                and not (len(pieces) > 1 and _headline_line(pieces[-2]))
+                and not (at + 1 < len(lines) and _headline_line([lines[at + 1]]))
+            )
+        ):
             last.append(line)
         else:
             pieces.append([line])
     return pieces
+
+
+def _headline_line(piece: list[str]) -> bool:
+    return _classify(piece) == "short" and looks_like_title("".join(piece))
+
+
+def _title_goes_on(first: str, second: str) -> bool:
+    """Two headline lines, the second carrying on the first (headlines.continues_title); a
+    byline, lead or label line is a line of its own."""
+    return _headline_line([first]) and _headline_line([second]) and continues_title(first, second)
 
 
 def _word_across(first: str, second: str) -> bool:

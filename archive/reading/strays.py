@@ -8,28 +8,14 @@ words decide: a title shares words with its own story's text, seldom with a neig
 
 from __future__ import annotations
 
-import re
-
 from .drafts import ArticleDraft
-from .text import CJK, CJK_RE
+from .text import words
 
-# Words are character pairs of a Chinese run, and Latin words and numbers whole (CPI, 0.2).
-_RUN_RE = re.compile(rf"[{CJK}]+|[A-Za-z]+|\d+(?:\.\d+)?")
 # A line goes to the story above when at least this many of its words, and this share of them,
 # are in that story's text, and LEADS_BY times as many as in the text of the story under it.
 SHARED_MIN = 3
 SHARE_MIN = 0.25
 LEADS_BY = 3
-
-
-def words(text: str) -> set[str]:
-    found: set[str] = set()
-    for run in _RUN_RE.findall(text):
-        if CJK_RE.match(run):
-            found.update(run[i : i + 2] for i in range(len(run) - 1))
-        else:
-            found.add(run)
-    return found
 
 
 def rehome_titles(articles: list[ArticleDraft]) -> None:

@@ -12,6 +12,10 @@ CJK_RE = re.compile(f"[{CJK}]")
 TERMINAL = tuple("。！？!?…；;：:")
 CLOSERS = "”’」』）)】\"'"
 
+# Words are character pairs of a Chinese run, and Latin words and numbers whole (CPI, 0.2):
+# what two lines or a line and a text share, without a dictionary.
+_RUN_RE = re.compile(rf"[{CJK}]+|[A-Za-z]+|\d+(?:\.\d+)?")
+
 SPACE_RE = re.compile(r"[ \t\u3000\u00a0]+")
 LETTER_SPACED_MIN = 5  # characters; "付 亮 王 琳" are two names spaced apart, not a headline
 
@@ -47,3 +51,13 @@ def join_broken(left: str, right: str) -> str:
     if left and right and left[-1].isascii() and right[0].isascii() and left[-1].isalnum():
         return f"{left} {right}"
     return left + right
+
+
+def words(text: str) -> set[str]:
+    found: set[str] = set()
+    for run in _RUN_RE.findall(text):
+        if CJK_RE.match(run):
+            found.update(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            found.add(run)
+    return found
