@@ -270,3 +270,61 @@ def in_place_list(text: str, span: Span) -> bool:
     """The span is a member of a list of places or things: it, any members after it, then
     等地, 等企业 …"""
     return bool(_PLACE_LIST_END.match(text, span.end))
+
+
+# A list item ends at these, and at anything but a Chinese character; an item of a list of
+# words is one dictionary word (西北、黄淮、内蒙古等).
+_ITEM_ENDS = set("、等和及与")
+ITEM_LONGEST = 4  # characters of the dictionary's longest words
+# jieba's common nouns, places and other proper nouns (person_dict groups), from this frequency
+# bucket on: 陆游 and 马列主义 (n2) stand in lists of persons too, 执导 (v) joins two clauses.
+_THINGS = ("n", "s", "z")
+COMMON_FROM = "3"
+
+
+def in_word_list(text: str, span: Span, taken: list[Span]) -> bool:
+    """The span is an item of a 、 list in which another item, left for no name, is a common
+    noun or place of the dictionary (西北、黄淮、内蒙古; 水利、林草、应急), and no item is a
+    sure name: a list of places or things, not of persons (a
+    list of persons may hold a name that is also a word: 明明、贺佳)."""
+    sure = {(s.start, s.end) for s in taken if s.p >= LIST_ANCHOR or s.titled}
+    used = {k for s in taken for k in range(s.start, s.end)}
+    codes, common = word_codes(), False
+    for start, end in _neighbour_items(text, span):
+        if (start, end) in sure:
+            return False
+        item, code = text[start:end], codes.get(text[start:end], "")
+        if code[:1] in _THINGS and code[1:] >= COMMON_FROM and item not in titles():
+            common = common or not used.intersection(range(start, end))
+    return common
+
+
+def _neighbour_items(text: str, span: Span) -> Iterable[tuple[int, int]]:
+    """(start, end) of the other items of the 、 list the span is an item of."""
+    at = span.start
+    while at > 0 and text[at - 1] == "、":
+        end = start = at - 1
+        while start > 0 and _inside_item(text[start - 1]) and end - start <= ITEM_LONGEST:
+            start -= 1
+        if start and _inside_item(text[start - 1]):
+            # the list's first item, run on from the clause before it (涵盖水利、): its last word
+            yield end - len(_word_ending_at(text, end)), end
+            return
+        yield start, end
+        at = start
+    at = span.end
+    while at < len(text) and text[at] == "、":
+        start = end = at + 1
+        while end < len(text) and _inside_item(text[end]) and end - start <= ITEM_LONGEST:
+            end += 1
+        yield start, end
+        at = end
+
+
+def _inside_item(char: str) -> bool:
+    return is_han(char) and char not in _ITEM_ENDS
+
+
+def _word_ending_at(text: str, end: int) -> str:
+    codes = word_codes()
+    return next((text[end - n : end] for n in (4, 3, 2) if text[end - n : end] in codes), "")

@@ -31,7 +31,7 @@ from .person_credits import credits
 from .person_cues import cued_names
 from .person_decisions import decided_names
 from .person_given import given_names
-from .person_lists import in_place_list, list_members, verb_lists
+from .person_lists import LIST_ANCHOR, in_place_list, in_word_list, list_members, verb_lists
 from .person_model import load_model
 from .person_options import option_names
 from .person_parts import part_names
@@ -102,6 +102,7 @@ def find_persons_at(
         for s in taken
         if not _rejected(text[s.start : s.end], lexicon)
         and (s.titled or s.how in ("credit", "title", "given") or not in_place_list(text, s))
+        and not (_weak(s) and in_word_list(text, s, taken))
     ]
     taken = _known(text, lexicon, hidden, taken)
     taken = _without_joiner(text, taken)
@@ -116,6 +117,11 @@ def find_persons_at(
     mentions += _repeats(text, taken, mentions, hidden, lexicon)
     mentions += surname_refs(text, mentions, hidden)
     return _mark_repeats(sorted(mentions, key=lambda m: m.start))
+
+
+def _weak(span: Span) -> bool:
+    """Taken on its score, its list or LAC's word alone, with no title beside it."""
+    return span.how in ("score", "list", "lac") and span.p < LIST_ANCHOR and not span.titled
 
 
 def _overlapping(span: Span, others: list[Span]) -> bool:

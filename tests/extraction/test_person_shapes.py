@@ -218,6 +218,23 @@ def test_a_list_of_places_and_words_after_a_name_stays_out():
     assert names("获奖的有张建国、李明华、研究院。") == {"张建国", "李明华"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西北、黄淮、内蒙古等高温少雨地区要加强棉花田间管理。",  # regions, one a common word
+        "十大典型应用场景涵盖水利、林草、应急等领域。",  # sectors
+        "长沙、岳阳、湘西州部分地区将出现暴雨。",  # places
+    ],
+)
+def test_a_list_of_places_or_things_holds_no_names_however_its_items_score(text):
+    assert names(text) == set()
+
+
+def test_a_list_of_names_with_one_that_is_also_a_word_keeps_its_names():
+    text = "座谈会上，明明、贺佳、闫俊杰、张智刚等先后发言。"
+    assert {"贺佳", "闫俊杰", "张智刚"} <= names(text)
+
+
 @pytest.mark.parametrize("space", ["\u3000", " "])
 def test_names_set_apart_by_spaces_are_read_as_a_list(space):
     listed = ["丁关根", "刀爱民", "于永波", "马万祺", "王兆国", "回良玉", "乔石"]
