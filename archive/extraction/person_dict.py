@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jieba
 
+WORD_LONGEST = 4  # characters of the longest words read from the dictionary
 _GROUPS = {"nr": "r", "nrfg": "r", "nrt": "t", "ns": "s", "nt": "o", "nz": "z", "n": "n", "v": "v"}
 
 
@@ -29,7 +30,7 @@ def word_codes() -> dict[str, str]:
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             word, freq, tag = line.split()
-            if 2 <= len(word) <= 4:
+            if 2 <= len(word) <= WORD_LONGEST:
                 codes[word] = _code(int(freq), tag)
     return codes
 
@@ -53,4 +54,6 @@ def verb_words() -> frozenset[str]:
     path = Path(jieba.__file__).resolve().parent / "dict.txt"
     with path.open(encoding="utf-8") as handle:
         rows = (line.split() for line in handle)
-        return frozenset(word for word, _, tag in rows if tag[0] == "v" and 2 <= len(word) <= 4)
+        return frozenset(
+            word for word, _, tag in rows if tag[0] == "v" and 2 <= len(word) <= WORD_LONGEST
+        )

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from .person_context import vouched
-from .person_dict import char_tags, word_codes
+from .person_dict import WORD_LONGEST, char_tags, word_codes
 from .person_features import is_han
 from .person_scorer import LISTED
 from .person_spans import Span, inside_word, nounish, opens_clause
@@ -275,7 +275,6 @@ def in_place_list(text: str, span: Span) -> bool:
 # A list item ends at these, and at anything but a Chinese character; an item of a list of
 # words is one dictionary word (西北、黄淮、内蒙古等).
 _ITEM_ENDS = set("、等和及与")
-ITEM_LONGEST = 4  # characters of the dictionary's longest words
 # jieba's common nouns, places and other proper nouns (person_dict groups), from this frequency
 # bucket on: 陆游 and 马列主义 (n2) stand in lists of persons too, 执导 (v) joins two clauses.
 _THINGS = ("n", "s", "z")
@@ -304,7 +303,7 @@ def _neighbour_items(text: str, span: Span) -> Iterable[tuple[int, int]]:
     at = span.start
     while at > 0 and text[at - 1] == "、":
         end = start = at - 1
-        while start > 0 and _inside_item(text[start - 1]) and end - start <= ITEM_LONGEST:
+        while start > 0 and _inside_item(text[start - 1]) and end - start <= WORD_LONGEST:
             start -= 1
         if start and _inside_item(text[start - 1]):
             # the list's first item, run on from the clause before it (涵盖水利、): its last word
@@ -315,7 +314,7 @@ def _neighbour_items(text: str, span: Span) -> Iterable[tuple[int, int]]:
     at = span.end
     while at < len(text) and text[at] == "、":
         start = end = at + 1
-        while end < len(text) and _inside_item(text[end]) and end - start <= ITEM_LONGEST:
+        while end < len(text) and _inside_item(text[end]) and end - start <= WORD_LONGEST:
             end += 1
         yield start, end
         at = end
@@ -327,4 +326,5 @@ def _inside_item(char: str) -> bool:
 
 def _word_ending_at(text: str, end: int) -> str:
     codes = word_codes()
-    return next((text[end - n : end] for n in (4, 3, 2) if text[end - n : end] in codes), "")
+    sizes = range(WORD_LONGEST, 1, -1)
+    return next((text[end - n : end] for n in sizes if text[end - n : end] in codes), "")

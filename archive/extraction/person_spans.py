@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .person_dict import char_tags, word_codes
+from .person_dict import WORD_LONGEST, char_tags, word_codes
 from .person_features import (
     DOTS,
     TIME_CLAUSE_ENDS,
@@ -40,6 +40,7 @@ from .person_words import (
     longest_ending_at,
     longest_starting_at,
     place_heads,
+    place_suffixes,
     surnames_also_words,
     titles,
     titles_after,
@@ -192,6 +193,7 @@ def _titled_open(text: str, spans: list[Span], used: set[int]) -> list[Span]:
             continue
         if not longest_ending_at(text, start, titles()):
             continue
+        options = [s for s in options if _after_a_title(text, s)]
         # A foreign name needs a common word of two characters after it, a verb or an adverb:
         # one character may be its next part (克劳德·阿|兴 is cut short; 迪亚斯-卡内尔|发来,
         # 查尔斯·库什纳|直接 are not).
@@ -370,6 +372,8 @@ def _title_ok(text: str, span: Span) -> bool:
     if inside_word(text, span.start, span.end):
         return False
     if longest_ending_at(text, span.start, titles()):
+        if not _after_a_title(text, span):
+            return False
         if cuts_word(text, span.end - 1) and not _joined_on(text, span.end):
             return False
         return span.p >= TITLE_FLOOR or nounish(name)
@@ -378,6 +382,18 @@ def _title_ok(text: str, span: Span) -> bool:
             return False  # X曾向|总书记汇报: the preposition leads to the title
         return span.p >= TITLE_FLOOR or word_codes().get(name, "-")[0] in "rt"
     return False
+
+
+def _after_a_title(text: str, span: Span) -> bool:
+    """The title before the span is one: it is not the head of a longer word running into the
+    span (居民|楼坍塌), and the span does not end on a word places end on (区长|安小区)."""
+    title = longest_ending_at(text, span.start, titles())
+    begin = span.start - len(title)
+    codes = word_codes()
+    for size in range(len(title) + 1, min(WORD_LONGEST, span.end - begin) + 1):
+        if codes.get(text[begin : begin + size], "r")[0] not in "rt":
+            return False
+    return len(longest_ending_at(text, span.end, place_suffixes())) < 2
 
 
 def _title_inside(text: str, span: Span) -> bool:

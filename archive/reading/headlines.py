@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.extraction.person_dict import char_tags, verb_words, word_codes
+from archive.extraction.person_dict import WORD_LONGEST, char_tags, verb_words, word_codes
 
 from .text import CJK, cjk_len, words
 
@@ -29,7 +29,6 @@ RESTATED_SHARE = 0.5
 CONDENSED_SHARE = 0.8  # of a line's words found in a longer line: it is that line condensed
 # A line of this many characters with no verb names what the next line tells of.
 SUBJECT_MIN = 6
-IDIOM_LEN = 4  # jieba lists set phrases of four characters (举行会谈) as words of their own
 # jieba's tags of the words no headline line opens on (和, 并, 的, 了, 等 …) and the prepositions
 # that take a companion (同, 与): a line opening on one carries on the line above.
 _NO_OPENING_TAGS = {"c", "u", "uj", "ul", "uz", "ug", "ud"}
@@ -123,12 +122,13 @@ def continues_title(first: str, second: str) -> bool:
 def _opening_word(text: str) -> str | None:
     """The dictionary word of two to four characters ``text`` opens on (和平, 同心), if any."""
     codes = word_codes()
-    return next((text[:size] for size in (4, 3, 2) if text[:size] in codes), None)
+    return next((text[:n] for n in range(WORD_LONGEST, 1, -1) if text[:n] in codes), None)
 
 
 def _has_verb(text: str) -> bool:
     """A verb among the words of ``text`` read longest first from the left (杭州|亚运会|开幕式
-    has none: 开幕 is not one of its words), or opening a set phrase of four (举行|会谈)."""
+    has none: 开幕 is not one of its words), or opening a set phrase of four, which jieba
+    lists as words of their own (举行|会谈)."""
     verbs, tags, at = verb_words(), char_tags(), 0
     while at < len(text):
         word = _opening_word(text[at:])
@@ -136,7 +136,7 @@ def _has_verb(text: str) -> bool:
             if tags.get(text[at], "")[:1] == "v":
                 return True  # 是, 出
             at += 1
-        elif word in verbs or len(word) == IDIOM_LEN and word[:2] in verbs:
+        elif word in verbs or len(word) == WORD_LONGEST and word[:2] in verbs:
             return True
         else:
             at += len(word)

@@ -221,6 +221,29 @@ def test_a_list_of_places_and_words_after_a_name_stays_out():
 @pytest.mark.parametrize(
     "text",
     [
+        "袭击造成该市一栋居民楼坍塌。",  # 居民 heads the word 居民楼
+        "总书记来到沈阳市大东区长安小区。",  # 区长 of 大东区, 安小区 ends as places end
+    ],
+)
+def test_a_title_that_is_a_piece_of_other_words_vouches_for_no_name(text):
+    assert names(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("沈阳市长李明华出席。", "李明华"),
+        ("市长安东尼出席会议。", "安东尼"),
+        ("村民祝丽红说。", "祝丽红"),
+    ],
+)
+def test_a_name_right_after_its_title_stays_a_name(text, name):
+    assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "西北、黄淮、内蒙古等高温少雨地区要加强棉花田间管理。",  # regions, one a common word
         "十大典型应用场景涵盖水利、林草、应急等领域。",  # sectors
         "长沙、岳阳、湘西州部分地区将出现暴雨。",  # places
