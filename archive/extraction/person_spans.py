@@ -53,6 +53,10 @@ CHAIN_BONUS = 2.0  # log-odds added to each member of a back-to-back run of name
 CHAIN_MIN = 5  # members needed before a run counts as a list
 BARE = 0.5  # probability a name needs with no title or verb next to it
 TITLE_FLOOR = 0.05  # probability enough right after a title
+# jieba frequency buckets (person_dict) from which a word after a title is read as a word:
+# any word (方法 n4), or one that is no noun with a verb after it (郑重 x2)
+COMMONEST_FROM = "4"
+ADVERB_FROM = "2"
 OPEN_FLOOR = 0.01  # probability enough after a title when an open word follows (_titled_open)
 PLACE_CHECK = 0.0005  # below this a span is never taken, so it is not checked for places
 SURE = 0.9  # a span this likely is kept even when it is a piece of a longer word
@@ -127,9 +131,12 @@ PLACE_INSIDE = 3  # characters of a listed place that, inside a foreign run, mak
 
 def _holds_place(text: str, start: int, end: int, places: frozenset[str]) -> bool:
     """An undotted foreign run holds a listed place of PLACE_INSIDE characters or more after
-    its first character (a ·-joined name may hold one: 丹泽尔·华盛顿)."""
+    its first character (a ·-joined name may hold one: 丹泽尔·华盛顿), or is one and a
+    character more (卡塔尔|约在10天前)."""
     if any(dot in text[start:end] for dot in DOTS):
         return False
+    if len(longest_starting_at(text, start, places)) >= max(PLACE_INSIDE, end - start - 1):
+        return True
     return any(
         len(place) >= PLACE_INSIDE and at + len(place) <= end
         for at in range(start + 1, end - PLACE_INSIDE + 1)
@@ -376,12 +383,27 @@ def _title_ok(text: str, span: Span) -> bool:
             return False
         if cuts_word(text, span.end - 1) and not _joined_on(text, span.end):
             return False
+        if _word_after_title(text, span):
+            return False
         return span.p >= TITLE_FLOOR or nounish(name)
     if longest_starting_at(text, span.end, titles_after()):
         if cuts_word(text, span.start - 1) or name[-1] in ADDRESSING:
             return False  # X曾向|总书记汇报: the preposition leads to the title
         return span.p >= TITLE_FLOOR or word_codes().get(name, "-")[0] in "rt"
     return False
+
+
+def _word_after_title(text: str, span: Span) -> bool:
+    """A two-character span that is a common word other than a name: one of the commonest
+    (领导|方法), or a word of another kind than nouns with a verb after it (郑重, 严肃, 马上:
+    总书记郑重宣布): the word, not a name the title vouches for."""
+    code = word_codes().get(text[span.start : span.end], "r")
+    if span.end - span.start != 2 or code[0] in "rt":
+        return False
+    if code[1:] >= COMMONEST_FROM:
+        return True
+    verb_after = bool(longest_starting_at(text, span.end, verbs()))
+    return code[0] in "xv" and code[1:] >= ADVERB_FROM and verb_after
 
 
 def _after_a_title(text: str, span: Span) -> bool:

@@ -230,6 +230,25 @@ def test_a_title_that_is_a_piece_of_other_words_vouches_for_no_name(text):
 
 
 @pytest.mark.parametrize(
+    "text", ["有官员称，卡塔尔约在10天前通知了对方。", "以军与哈马斯约30名武装人员交火。"]
+)
+def test_a_listed_place_and_one_character_more_is_no_foreign_name(text):
+    assert names(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市委书记郑重宣布，新城区正式成立。",
+        "关心青年学者成长进步。",
+        "改进领导方法，提高工作水平。",  # 方法: too common a word to be a name
+    ],
+)
+def test_a_common_word_after_a_title_before_a_verb_is_that_word(text):
+    assert names(text) == set()
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("沈阳市长李明华出席。", "李明华"),
