@@ -40,6 +40,7 @@ from .headlines import (
     is_subhead,
     looks_like_title,
     split_headline,
+    word_across,
 )
 from .leads import continued, end_byline, read_dateline
 from .strays import rehome_titles
@@ -401,6 +402,16 @@ class Assembler:
             # line, cut off by the column (…23时44分发射神 / 舟二十一号…), not another headline.
             self.banners.extend(b.text for b in pending if b is not headline_like[0])
             self.add_text(headline_like[0].text, new_paragraph=True)
+            return
+        last = pending[-1]
+        if word_across(last.text, following, strict=True) and not (
+            is_banner(last.lines) or is_caption(last.text) or is_kicker(last.text)
+        ):
+            # The start of a paragraph the column cut inside a word (…察看小区改造和便 /
+            # 民服务情况。): text the next block goes on with, not a headline.
+            if len(pending) > 1:
+                self._resolve_pending_before_body(pending[:-1], last.text)
+            self.add_text(last.text, new_paragraph=True)
             return
         if self.current is not None and self.open_paragraph and not self._is_strong(pending):
             # Short blocks inside a broken paragraph are captions of photos set in the column.

@@ -103,6 +103,29 @@ def _condensed(short: str, long: str) -> bool:
     return cjk_len(short) < cjk_len(long) and len(said & words(long)) >= CONDENSED_SHARE * len(said)
 
 
+def word_across(first: str, second: str, *, strict: bool = False) -> bool:
+    """A dictionary word runs across the break between two pieces of text: one of three or
+    four characters (我市第十届国际旅游文化 / 节开幕), or one of two where neither piece's edge
+    makes a common word of its own (北河村的乡 / 村振兴之路; 察看小区改造和便 / 民服务情况: 便民;
+    中国 / 人民 meet by chance: 国人 is a word, but so is 中国). ``strict``: one of three or
+    four characters counts only when neither piece is a word itself, for a line over running
+    text, where a headline's last word and the text's first character meet by chance (…论坛主席
+    / 国务院总理: 主席国)."""
+    if len(first) < 2 or len(second) < 2:
+        return False
+    words = word_codes()
+    edges_rare = words.get(first[-2:], "x0")[1] == "0" and words.get(second[:2], "x0")[1] == "0"
+    if first[-1] + second[0] in words and edges_rare:
+        return True
+    return any(
+        first[-k:] + second[: size - k] in words
+        and not (strict and (first[-k:] in words or second[: size - k] in words))
+        for size in range(3, WORD_LONGEST + 1)
+        for k in range(1, size)
+        if k <= len(first) and size - k <= len(second)
+    )
+
+
 def continues_title(first: str, second: str) -> bool:
     """Two headline lines set with no blank line between them are one title when the second
     opens on a word no headline opens on (也门政府欢迎沙特 / 同胡塞武装举行和谈, 中国 / —东盟),

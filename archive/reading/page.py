@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from archive.extraction.person_dict import char_tags, word_codes
+from archive.extraction.person_dict import char_tags
 
 from .assembler import Assembler, Block
 from .bylines import is_byline
 from .columns import COMMENTARY, column_label
 from .drafts import ArticleDraft, Page
 from .furniture import Masthead, read_furniture
-from .headlines import PAIRS, continues_title, is_banner, looks_like_title
+from .headlines import PAIRS, continues_title, is_banner, looks_like_title, word_across
 from .leads import CONTINUED_RE, end_byline, is_lead
 from .text import cjk_len, clean_line, is_terminated
 
@@ -162,10 +162,8 @@ def _title_goes_on(first: str, second: str) -> bool:
 
 def _word_across(first: str, second: str) -> bool:
     """Two headline-like lines with a quotation or book title left open by the first, a number
-    cut in two, a first line ending on a preposition, conjunction or particle, a
-    dictionary word of 3–4 characters running across the break, or a two-character one where
-    neither line's edge makes a common word of its own (北河村的乡 / 村振兴之路; 中国 / 人民
-    meet by chance: 国人 is a word, but so is 中国)."""
+    cut in two, a first line ending on a preposition, conjunction or particle, or a
+    dictionary word running across the break (headlines.word_across)."""
     if is_terminated(first) or is_terminated(second) or cjk_len(first + second) > SHORT_MAX:
         return False
     if any(first.count(a) > first.count(b) for a, b in PAIRS):
@@ -174,16 +172,7 @@ def _word_across(first: str, second: str) -> bool:
         return True  # 韩正会见第7 / 8届联合国大会主席: a number cut in two
     if char_tags().get(first[-1]) in _NO_TITLE_END:
         return True  # 市长同 / 来访客商举行座谈: no headline ends on 同, 和, 的, 在 …
-    words = word_codes()
-    edges_rare = words.get(first[-2:], "x0")[1] == "0" and words.get(second[:2], "x0")[1] == "0"
-    if len(first) >= 2 and len(second) >= 2 and first[-1] + second[0] in words and edges_rare:
-        return True
-    return any(
-        first[-k:] + second[: size - k] in words
-        for size in (3, 4)
-        for k in range(1, size)
-        if k <= len(first) and size - k <= len(second)
-    )
+    return word_across(first, second)
 
 
 def _cut_at_leads(lines: list[str]) -> list[list[str]]:

@@ -85,3 +85,25 @@ def test_a_photo_credited_inside_a_cut_lead_signs_that_photo_not_a_new_article()
     }
     assert article.captions == ["城市夜景"]
     assert "全市新增城镇就业岗位一万二千个，完成" in article.paragraphs[0]
+
+
+CUT_INSIDE_A_WORD = """老旧小区改造提速
+
+本报讯 3月2日，城南街道民主村社区二期改造开工，年底完工后将新增文体活动场地。
+
+今年以来，街道组织居民代表走访社区，察看小区改造和便
+
+民服务情况，收集意见建议四十余条。
+
+市长会见世界经济论坛主席
+
+国际经济合作交流会期间，市长在市政府会见世界经济论坛主席一行，双方就合作交换意见。
+"""
+
+
+def test_a_paragraphs_first_line_cut_inside_a_word_is_text_not_a_headline():
+    articles = parse_page(CUT_INSIDE_A_WORD).articles
+    assert [a.title for a in articles] == ["老旧小区改造提速", "市长会见世界经济论坛主席"]
+    assert articles[0].paragraphs[-1] == (
+        "今年以来，街道组织居民代表走访社区，察看小区改造和便民服务情况，收集意见建议四十余条。"
+    )
