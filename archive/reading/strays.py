@@ -9,6 +9,7 @@ words decide: a title shares words with its own story's text, seldom with a neig
 from __future__ import annotations
 
 from .drafts import ArticleDraft
+from .headlines import split_headline
 from .text import words
 
 # A line goes to the story above when at least this many of its words, and this share of them,
@@ -28,10 +29,12 @@ def rehome_titles(articles: list[ArticleDraft]) -> None:
         top = below.kicker or (below.title if below.deck else "")
         if top and _belongs_above(words(top), words(above.body), words(below.body)):
             above.title = top
-            if below.kicker:
-                below.kicker = ""
-            else:
-                below.title, below.deck = below.deck, ""
+            # The lines left are the stack of the story below: read again which is its title
+            # (将接入北斗卫星导航系统—— / 我国成功发射两颗北斗导航卫星 / 六十颗…: kicker, title, deck).
+            left = [below.title] if below.kicker else []
+            left += [line for line in below.deck.split("\n") if line]
+            head = split_headline([[line] for line in left])
+            below.kicker, below.title, below.deck = head.kicker, head.title, head.deck
 
 
 def _belongs_above(line: set[str], text_above: set[str], text_below: set[str]) -> bool:

@@ -38,3 +38,15 @@ def test_a_kicker_that_may_be_the_lower_storys_stays_there(top, title, story):
     above, below = parse_page(f"{DISPATCH}\n\n{top}\n\n{title}\n\n{story}").articles
     assert above.title_is_derived
     assert {top, title} <= {below.kicker, below.title, below.deck}
+
+
+def test_the_stack_left_under_a_title_sent_back_is_read_again():
+    """Title sent back, the lines left are kicker (ending ——), title and deck."""
+    page = parse_page(
+        f"{DISPATCH}\n\n5月份全国CPI同比上涨0.2%\n\n带动更多农户增收——\n\n农产品电商助农增收\n\n"
+        f"珠晖区电商产业园年销售额突破亿元\n\n{STORY}"
+    )
+    assert [(a.kicker, a.title, a.deck) for a in page.articles] == [
+        ("", "5月份全国CPI同比上涨0.2%", ""),
+        ("带动更多农户增收——", "农产品电商助农增收", "珠晖区电商产业园年销售额突破亿元"),
+    ]
