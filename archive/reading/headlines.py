@@ -223,8 +223,10 @@ def split_headline(blocks: list[list[str]]) -> Headline:
     dashed = bool(decks)
     rest = [e for e in entries if e not in decks]
     deck_tail = False
-    while len(rest) > 1 and DECK_END_RE.search(rest[-1]):
-        decks.insert(0, rest.pop())  # "X主持" closes a deck, never starts a title
+    # "X主持" closes a deck, never starts a title; but the line a kicker's dash points to is
+    # the title whatever it ends with (…出席座谈会—— / …座谈会在京举行 X出席).
+    while len(rest) > 1 and DECK_END_RE.search(rest[-1]) and not is_kicker(rest[-2]):
+        decks.insert(0, rest.pop())
         deck_tail = True
     # Above a deck that names who presided, the lines below the first are deck too.
     paired = not deck_tail and len(rest) > 1 and _paired(rest[1])

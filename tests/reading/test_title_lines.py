@@ -76,3 +76,15 @@ def test_three_headline_lines_are_kicker_title_and_deck_whatever_they_open_with(
     )
     first = page.articles[0]
     assert (first.kicker, first.title, first.deck) == lines
+
+
+def test_the_line_a_kickers_dash_points_to_is_the_title_even_naming_who_attended():
+    page = parse_page(
+        "市委书记出席纪念座谈会——\n\n纪念王明远同志诞辰100周年座谈会举行 市委书记出席\n\n"
+        "本报讯 3月8日，纪念王明远同志诞辰100周年座谈会在市委礼堂举行。"
+    )
+    (article,) = page.articles
+    assert (article.kicker, article.title) == (
+        "市委书记出席纪念座谈会——",
+        "纪念王明远同志诞辰100周年座谈会举行 市委书记出席",
+    )
