@@ -43,18 +43,29 @@ def test_a_complete_title_over_a_line_that_tells_more_stays_title_and_deck():
     )
 
 
-def test_a_line_restating_the_one_above_is_not_glued_to_it_and_the_short_one_is_the_title():
-    """Kicker and title set as one block: the title says again, condensed, what the kicker
-    said."""
-    page = parse_page(
-        "市长李明远在市政府会见德国汉堡经贸代表团一行\n李明远会见德国汉堡经贸代表团\n\n"
-        "本报讯 5月12日，市长李明远在市政府会见了德国汉堡经贸代表团一行，双方就经贸合作交换意见。"
-    )
+@pytest.mark.parametrize(
+    ("head", "kicker", "title", "lead"),
+    [
+        # set as one block, the title says again, condensed, what the kicker said
+        (
+            "{kicker}\n{title}",
+            "市长李明远在市政府会见德国汉堡经贸代表团一行",
+            "李明远会见德国汉堡经贸代表团",
+            "5月12日，市长李明远在市政府会见了德国汉堡经贸代表团一行，双方交换意见。",
+        ),
+        # the line a kicker's dash points to is the title even naming who attended
+        (
+            "{kicker}\n\n{title}",
+            "市委书记出席纪念座谈会——",
+            "纪念王明远同志诞辰100周年座谈会举行 市委书记出席",
+            "3月8日，纪念王明远同志诞辰100周年座谈会在市委礼堂举行。",
+        ),
+    ],
+)
+def test_kicker_and_title_of_two_lines(head, kicker, title, lead):
+    page = parse_page(head.format(kicker=kicker, title=title) + f"\n\n本报讯 {lead}")
     (article,) = page.articles
-    assert (article.kicker, article.title) == (
-        "市长李明远在市政府会见德国汉堡经贸代表团一行",
-        "李明远会见德国汉堡经贸代表团",
-    )
+    assert (article.kicker, article.title) == (kicker, title)
 
 
 @pytest.mark.parametrize(
@@ -76,15 +87,3 @@ def test_three_headline_lines_are_kicker_title_and_deck_whatever_they_open_with(
     )
     first = page.articles[0]
     assert (first.kicker, first.title, first.deck) == lines
-
-
-def test_the_line_a_kickers_dash_points_to_is_the_title_even_naming_who_attended():
-    page = parse_page(
-        "市委书记出席纪念座谈会——\n\n纪念王明远同志诞辰100周年座谈会举行 市委书记出席\n\n"
-        "本报讯 3月8日，纪念王明远同志诞辰100周年座谈会在市委礼堂举行。"
-    )
-    (article,) = page.articles
-    assert (article.kicker, article.title) == (
-        "市委书记出席纪念座谈会——",
-        "纪念王明远同志诞辰100周年座谈会举行 市委书记出席",
-    )
