@@ -107,7 +107,11 @@ def short_foreign(text: str, taken: list[Span], hidden: list[bool], ends: list[i
     places = foreign_places()
     found: list[Span] = []
     pairs = {m.span() for m in _narrow_pairs().finditer(text)}
-    pairs.update(m.span() for at in ends if (m := _wide_pairs().match(text, at)))
+    pairs.update(
+        m.span()
+        for at in ends
+        if (m := _wide_pairs().match(text, at)) and not _function_word(text[at])
+    )
     for start, end in sorted(pairs):
         if hidden[start] or used & {start, end - 1}:
             continue
@@ -234,6 +238,12 @@ def _narrow_pairs() -> re.Pattern[str]:
     chars = re.escape(translit_chars())
     wide = re.escape(translit_chars() + translit_dotted_chars())
     return re.compile(f"(?<![{wide}·•])[{chars}]{{2}}(?![{wide}])")
+
+
+def _function_word(char: str) -> bool:
+    """An adverb, preposition, conjunction or particle of the wider set opens no name read
+    after a title (农民|更富 in 农业更强、农村更美、农民更富); those of the narrow set may (莫迪)."""
+    return char not in translit_chars() and char_tags().get(char, "x")[0] in "dpcu"
 
 
 @cache

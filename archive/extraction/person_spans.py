@@ -389,8 +389,19 @@ def _title_ok(text: str, span: Span) -> bool:
     if longest_starting_at(text, span.end, titles_after()):
         if cuts_word(text, span.start - 1) or name[-1] in ADDRESSING:
             return False  # X曾向|总书记汇报: the preposition leads to the title
+        if _foreign_run_before(text, span.start):
+            return False  # the end of a foreign name (卢卡|申科总统, 佩泽希|齐扬总统)
         return span.p >= TITLE_FLOOR or word_codes().get(name, "-")[0] in "rt"
     return False
+
+
+def _foreign_run_before(text: str, start: int) -> bool:
+    """The two characters before ``start`` are transliteration characters that make no word
+    but a name or a place (卢卡 is one)."""
+    run = translit_chars() + translit_dotted_chars()
+    before = text[max(0, start - 2) : start]
+    named = word_codes().get(before, "r")[0] in "rtsz"
+    return len(before) == 2 and all(c in run for c in before) and named
 
 
 def _word_after_title(text: str, span: Span) -> bool:

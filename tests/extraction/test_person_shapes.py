@@ -230,6 +230,21 @@ def test_a_title_that_is_a_piece_of_other_words_vouches_for_no_name(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "推动农业更强、农村更美、农民更富。",  # 更: an adverb of the wider set after 农民
+        "在两国元首和卢卡申科总统的战略引领下，两国关系发展。",  # 申科: the end of a name
+    ],
+)
+def test_no_piece_of_a_phrase_or_of_a_longer_name_is_a_name(text):
+    assert names(text) == set()
+
+
+def test_a_name_does_not_take_the_adverb_after_it():
+    assert names("国家主席同肯尼亚总统鲁托互致贺电。") == {"鲁托"}
+
+
+@pytest.mark.parametrize(
     "text", ["有官员称，卡塔尔约在10天前通知了对方。", "以军与哈马斯约30名武装人员交火。"]
 )
 def test_a_listed_place_and_one_character_more_is_no_foreign_name(text):
