@@ -286,15 +286,19 @@ def in_word_list(text: str, span: Span, taken: list[Span]) -> bool:
     noun or place of the dictionary (西北、黄淮、内蒙古; 水利、林草、应急), and no item is a
     sure name: a list of places or things, not of persons (a
     list of persons may hold a name that is also a word: 明明、贺佳)."""
-    sure = {(s.start, s.end) for s in taken if s.p >= LIST_ANCHOR or s.titled}
-    used = {k for s in taken for k in range(s.start, s.end)}
+    items = list(_neighbour_items(text, span))
+    if not items:
+        return False
     codes, common = word_codes(), False
-    for start, end in _neighbour_items(text, span):
-        if (start, end) in sure:
+    for start, end in items:
+        covering = [s for s in taken if s.start < end and start < s.end]
+        if any(
+            (s.start, s.end) == (start, end) and (s.p >= LIST_ANCHOR or s.titled) for s in covering
+        ):
             return False
         item, code = text[start:end], codes.get(text[start:end], "")
         if code[:1] in _THINGS and code[1:] >= COMMON_FROM and item not in titles():
-            common = common or not used.intersection(range(start, end))
+            common = common or not covering
     return common
 
 
