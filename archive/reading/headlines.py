@@ -10,8 +10,10 @@ from archive.extraction.person_dict import WORD_LONGEST, char_tags, verb_words, 
 from .text import CJK, cjk_len, words
 
 KICKER_END = ("——", "—", "--", "－－")
-# A deck often ends by naming who presided or attended: "张三主持", "X出席并致辞".
-DECK_END_RE = re.compile(r"(主持|出席|参加|致辞|讲话|强调|指出|调研|出席并致辞|出席并讲话)$")
+# A deck often ends by naming who presided or attended: "张三主持", "X出席并致辞", "X主持会议".
+DECK_END_RE = re.compile(
+    r"(主持|出席|参加|致辞|讲话|强调|指出|调研|出席并致辞|出席并讲话)(会议|仪式|活动|座谈会)?$"
+)
 BANNER_LINE_RE = re.compile(f"^[{CJK}]{{2,8}}(?: [{CJK}]{{2,8}}){{0,3}}$")
 DECK_START = ("——", "—", "--")
 MARKS = "■□▲◆●★☆ "  # set before a brief's title: not part of it
@@ -236,6 +238,8 @@ def split_headline(blocks: list[list[str]]) -> Headline:
         or (paired and not _paired(rest[0]))
         or (is_context(rest[0]) and not is_context(rest[1]))
         or _condensed(rest[1], rest[0])
+        # who presided, over the line that says what they presided over
+        or (bool(DECK_END_RE.search(rest[0])) and not DECK_END_RE.search(rest[1]))
         # three lines of a stack, the last maybe a "——" deck: kicker, title, deck
         or (len(rest) + dashed >= 3 and not deck_tail)
     ):

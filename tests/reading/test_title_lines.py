@@ -53,6 +53,13 @@ def test_a_complete_title_over_a_line_that_tells_more_stays_title_and_deck():
             "李明远会见德国汉堡经贸代表团",
             "5月12日，市长李明远在市政府会见了德国汉堡经贸代表团一行，双方交换意见。",
         ),
+        # who presided, over the line that says what they presided over
+        (
+            "{kicker}\n\n{title}",
+            "市委书记张建国主持会议",
+            "市委常委会召开第十二次会议",
+            "3月9日，市委常委会召开第十二次会议，研究部署近期重点工作。",
+        ),
         # the line a kicker's dash points to is the title even naming who attended
         (
             "{kicker}\n\n{title}",
