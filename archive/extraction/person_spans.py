@@ -169,7 +169,11 @@ def select(text: str, spans: list[Span], threshold: float) -> list[Span]:
             continue
         bare = not span.ctx & (TITLED | VERB)
         if span.p >= (max(threshold, BARE) if bare else threshold):
-            if bare and (_everyday(text, span) or _function_led(text, span)):
+            if bare and (
+                _everyday(text, span) or _function_led(text, span) or _place_named(text, span)
+            ):
+                continue
+            if not span.titled and _side(text, span):
                 continue
             span.how = "score"
         elif best_at.get(span.start) is span and _title_ok(text, span):
@@ -322,6 +326,24 @@ def _function_led(text: str, span: Span) -> bool:
     """The given name begins with a function word (李在明, 潘从明; but 加方|在华投资): bare, with
     no title or verb beside it, the span is more likely that word than a name."""
     return bool(span.sur) and text[span.start + span.sur] in given_first_only()
+
+
+# A place's level, written after its name (梁赞州, 萨拉托夫州, 清河县): a bare span ending in
+# one is that place.
+DIVISIONS = set("州省市县区镇乡")
+
+
+def _place_named(text: str, span: Span) -> bool:
+    return text[span.end - 1] in DIVISIONS
+
+
+# A text that speaks of sides (中方, 双方) calls a country by its first character and 方: 马方愿,
+# 巴方进一步, 支持毛方走… are sides, not persons with the given name 方….
+SIDES_RE = re.compile("中方|双方|各方")
+
+
+def _side(text: str, span: Span) -> bool:
+    return span.sur == 1 and text[span.start + 1] == "方" and bool(SIDES_RE.search(text))
 
 
 def _everyday(text: str, span: Span) -> bool:
