@@ -169,11 +169,9 @@ def select(text: str, spans: list[Span], threshold: float) -> list[Span]:
             continue
         bare = not span.ctx & (TITLED | VERB)
         if span.p >= (max(threshold, BARE) if bare else threshold):
-            if bare and (
-                _everyday(text, span) or _function_led(text, span) or _place_named(text, span)
-            ):
+            if bare and (_everyday(text, span) or _function_led(text, span)):
                 continue
-            if not span.titled and _side(text, span):
+            if not span.titled and (_side(text, span) or _place_named(text, span)):
                 continue
             span.how = "score"
         elif best_at.get(span.start) is span and _title_ok(text, span):
@@ -330,7 +328,7 @@ def _function_led(text: str, span: Span) -> bool:
 
 # A place's level, written after its name (梁赞州, 萨拉托夫州, 清河县): a bare span ending in
 # one is that place.
-DIVISIONS = set("州省市县区镇乡")
+DIVISIONS = set("州省市县区镇乡局厅署")
 
 
 def _place_named(text: str, span: Span) -> bool:

@@ -235,6 +235,7 @@ def test_a_title_that_is_a_piece_of_other_words_vouches_for_no_name(text):
         "推动农业更强、农村更美、农民更富。",  # 更: an adverb of the wider set after 农民
         "在两国元首和卢卡申科总统的战略引领下，两国关系发展。",  # 申科: the end of a name
         "无人机凌晨打击了萨拉托夫州和梁赞州的目标。",  # 梁赞州: a place and its level
+        "国家林草局今天发布第六次全国荒漠化调查结果。",  # 林草局: an office
         "中方愿同马方进一步加强合作，双方同意扩大贸易。",  # 马方: a side, as 中方 is
     ],
 )
