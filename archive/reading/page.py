@@ -139,15 +139,20 @@ def _title_lines(lines: list[str]) -> list[list[str]]:
             and len(last) == 1
             and (
                 _word_across(last[0], line)
-                or _title_goes_on(last[0], line)
-                and not (len(pieces) > 1 and _headline_line(pieces[-2]))
-                and not (at + 1 < len(lines) and _headline_line([lines[at + 1]]))
+                or (_title_goes_on(last[0], line) and _two_alone(pieces, lines, at))
             )
         ):
             last.append(line)
         else:
             pieces.append([line])
     return pieces
+
+
+def _two_alone(pieces: list[list[str]], lines: list[str], at: int) -> bool:
+    """No headline line stands above the last piece nor below the line at ``at``."""
+    above = len(pieces) > 1 and _headline_line(pieces[-2])
+    below = at + 1 < len(lines) and _headline_line([lines[at + 1]])
+    return not (above or below)
 
 
 def _headline_line(piece: list[str]) -> bool:
