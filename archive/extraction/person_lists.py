@@ -284,8 +284,8 @@ COMMON_FROM = "3"
 def in_word_list(text: str, span: Span, taken: list[Span]) -> bool:
     """The span is an item of a 、 list in which another item, left for no name, is a common
     noun or place of the dictionary (西北、黄淮、内蒙古; 水利、林草、应急), and no item is a
-    sure name: a list of places or things, not of persons (a
-    list of persons may hold a name that is also a word: 明明、贺佳)."""
+    sure name: a list of places or things, not of persons (a list of persons may hold a name
+    that is also a word: 明明、贺佳)."""
     items = list(_neighbour_items(text, span))
     if not items:
         return False

@@ -326,8 +326,8 @@ def _function_led(text: str, span: Span) -> bool:
     return bool(span.sur) and text[span.start + span.sur] in given_first_only()
 
 
-# A place's level, written after its name (梁赞州, 萨拉托夫州, 清河县): a bare span ending in
-# one is that place.
+# A place's or an office's level, written after its name (梁赞州, 清河县, 国家林草局): a span taken
+# on its score, with no title beside it, that ends in one is that place or office.
 DIVISIONS = set("州省市县区镇乡局厅署")
 
 
@@ -416,8 +416,8 @@ def _title_ok(text: str, span: Span) -> bool:
 
 
 def _foreign_run_before(text: str, start: int) -> bool:
-    """The two characters before ``start`` are transliteration characters that make no word
-    but a name or a place (卢卡 is one)."""
+    """The two characters before ``start`` are transliteration characters that jieba knows as
+    no word, or as a name or place (卢卡): a foreign name runs on into the span."""
     run = translit_chars() + translit_dotted_chars()
     before = text[max(0, start - 2) : start]
     named = word_codes().get(before, "r")[0] in "rtsz"
